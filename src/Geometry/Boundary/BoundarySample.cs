@@ -1,0 +1,12 @@
+namespace PdeNet.Geometry.Boundary;
+
+/// <summary>Points sampled on a boundary with their unit outward normals and part names.</summary>
+/// <param name="Dimension">Space dimension d.</param>
+/// <param name="Points">Coordinates, row-major, shape (n, d).</param>
+/// <param name="Normals">Unit outward normals, row-major, shape (n, d).</param>
+/// <param name="Parts">Boundary part name of each point, length n.</param>
+public sealed record BoundarySample(int Dimension, double[] Points, double[] Normals, string[] Parts)
+{
+    /// <summary>Number of points n.</summary>
+    public int Count => Parts.Length;
+}
