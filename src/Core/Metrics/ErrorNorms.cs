@@ -1,0 +1,84 @@
+using PdeNet.Core.Fields;
+using PdeNet.Core.Solving;
+using PdeNet.Geometry.Meshes;
+using PdeNet.Geometry.Quadrature;
+
+namespace PdeNet.Core.Metrics;
+
+/// <summary>
+/// Error measures between two functions on a mesh, integrated with a quadrature rule of degree
+/// 5 on every cell (docs/metrics.md):
+/// <list type="bullet">
+/// <item>L2 norm ‖u - v‖ = (∫_Ω (u - v)² dx)^½;</item>
+/// <item>relative L2 error ‖u - v‖ / ‖v‖ (v is the reference);</item>
+/// <item>maximum absolute error max_i |u(x_i) - v(x_i)| over the mesh nodes.</item>
+/// </list>
+/// Solutions are evaluated at the quadrature points; nodal fields are interpolated linearly.
+/// </summary>
+public static class ErrorNorms
+{
+    /// <summary>Quadrature degree used unless another is given.</summary>
+    public const int DefaultDegree = 5;
+
+    /// <summary>‖u - v‖ in L2 (‖u‖ when <paramref name="v"/> is null).</summary>
+    public static double L2(Solution u, Solution? v, Mesh mesh, double time = 0, int degree = DefaultDegree)
+    {
+        var quadrature = new MeshQuadrature(mesh, TriangleQuadrature.OfDegree(degree));
+        return Integrate(quadrature, u.Evaluate(quadrature.Points, time), v?.Evaluate(quadrature.Points, time));
+    }
+
+    /// <summary>Relative L2 error ‖u - v‖ / ‖v‖ of <paramref name="u"/> against the reference <paramref name="v"/>.</summary>
+    public static double RelativeL2(Solution u, Solution v, Mesh mesh, double time = 0, int degree = DefaultDegree)
+    {
+        var quadrature = new MeshQuadrature(mesh, TriangleQuadrature.OfDegree(degree));
+        var (a, b) = (u.Evaluate(quadrature.Points, time), v.Evaluate(quadrature.Points, time));
+        return Relative(Integrate(quadrature, a, b), Integrate(quadrature, b, null));
+    }
+
+    /// <summary>Relative L2 error between the linear interpolants of two nodal scalar fields on the same mesh.</summary>
+    public static double RelativeL2(Field u, Field v, int degree = DefaultDegree)
+    {
+        CheckComparable(u, v);
+        var quadrature = new MeshQuadrature(u.Mesh, TriangleQuadrature.OfDegree(degree));
+        var (a, b) = (quadrature.InterpolateNodal(u.Values), quadrature.InterpolateNodal(v.Values));
+        return Relative(Integrate(quadrature, a, b), Integrate(quadrature, b, null));
+    }
+
+    /// <summary>max_i |u(x_i) - v(x_i)| over the nodes of <paramref name="mesh"/>.</summary>
+    public static double MaxAbs(Solution u, Solution v, Mesh mesh, double time = 0) =>
+        MaxAbs(u.Evaluate(mesh.Coordinates, time), v.Evaluate(mesh.Coordinates, time));
+
+    /// <summary>max_i |u_i - v_i| over the nodes of two fields on the same mesh.</summary>
+    public static double MaxAbs(Field u, Field v)
+    {
+        CheckComparable(u, v);
+        return MaxAbs(u.Values, v.Values);
+    }
+
+    private static double MaxAbs(double[] a, double[] b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++) max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        return max;
+    }
+
+    private static double Integrate(MeshQuadrature quadrature, double[] a, double[]? b)
+    {
+        double sum = 0;
+        for (int k = 0; k < quadrature.Count; k++)
+        {
+            double e = a[k] - (b?[k] ?? 0);
+            sum += quadrature.Weights[k] * e * e;
+        }
+        return Math.Sqrt(sum);
+    }
+
+    private static double Relative(double error, double norm) =>
+        norm > 0 ? error / norm : throw new ArgumentException("the reference is zero everywhere; a relative error is undefined");
+
+    private static void CheckComparable(Field u, Field v)
+    {
+        if (!ReferenceEquals(u.Mesh, v.Mesh)) throw new ArgumentException($"fields '{u.Name}' and '{v.Name}' live on different meshes");
+        if (u.Components != 1 || v.Components != 1) throw new ArgumentException("error norms of nodal fields are defined for scalar fields");
+    }
+}

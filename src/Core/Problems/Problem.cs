@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PdeNet.Core.Symbolic;
+using PdeNet.Geometry;
+
+namespace PdeNet.Core.Problems;
+
+/// <summary>
+/// A PDE problem, defined once and read by every solver: the domain (and time interval), the
+/// equation as a symbolic expression, the boundary and initial conditions, named parameters with
+/// defaults, and an exact solution when one is known. Built fluently:
+/// <code>
+/// var problem = Problem.Named("poisson-lshape").On(domain)
+///     .Solve(-Laplacian(u) == 0)
+///     .With(Dirichlet.On(domain.Boundary, exact))
+///     .Exact(exact);
+/// </code>
+/// Problems are immutable; every builder call returns a new problem.
+/// </summary>
+public sealed record Problem
+{
+    private Problem(string name) => Name = name;
+
+    /// <summary>Starts a problem called <paramref name="name"/> (lower-case letters, digits and '-').</summary>
+    public static Problem Named(string name)
+    {
+        if (string.IsNullOrEmpty(name) || !char.IsAsciiLetterLower(name[0]) || name.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+            throw new ProblemDefinitionException($"problem name '{name}' must start with a lower-case letter and use only a-z, 0-9 and '-'");
+        return new Problem(name);
+    }
+
+    /// <summary>Identifier of the problem, also used for file names.</summary>
+    public string Name { get; }
+
+    /// <summary>One line saying what the problem is.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>Where the problem comes from (paper, book).</summary>
+    public string Citation { get; init; } = "";
+
+    /// <summary>The spatial domain.</summary>
+    public Domain? Domain { get; init; }
+
+    /// <summary>The time interval of an evolution problem; null for a steady problem.</summary>
+    public TimeInterval? Time { get; init; }
+
+    /// <summary>The PDE.</summary>
+    public Equation? Equation { get; init; }
+
+    /// <summary>Boundary conditions, in the order given.</summary>
+    public ImmutableList<BoundaryCondition> Conditions { get; init; } = [];
+
+    /// <summary>The initial condition of an evolution problem.</summary>
+    public InitialCondition? Initial { get; init; }
+
+    /// <summary>The exact solution u(x, t), when known.</summary>
+    public Expr? ExactSolution { get; init; }
+
+    /// <summary>Parameter values that replace the defaults.</summary>
+    public ImmutableSortedDictionary<string, double> ParameterOverrides { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>Sets the spatial domain.</summary>
+    public Problem On(Domain domain) => this with { Domain = domain };
+
+    /// <summary>Sets the time interval [t0, t1].</summary>
+    public Problem During(double start, double end) => this with { Time = new TimeInterval(start, end) };
+
+    /// <summary>Sets the equation.</summary>
+    public Problem Solve(Equation equation) => this with { Equation = equation };
+
+    /// <summary>Adds a boundary condition.</summary>
+    public Problem With(BoundaryCondition condition) => this with { Conditions = Conditions.Add(condition) };
+
+    /// <summary>Sets the initial condition u(x, t0) = u0.</summary>
+    public Problem With(InitialCondition initial) => this with { Initial = initial };
+
+    /// <summary>Sets the exact solution.</summary>
+    public Problem Exact(Expr solution) => this with { ExactSolution = solution };
+
+    /// <summary>Sets the one-line description.</summary>
+    public Problem Describe(string description) => this with { Description = description };
+
+    /// <summary>Sets the citation.</summary>
+    public Problem Cite(string citation) => this with { Citation = citation };
+
+    /// <summary>Space dimension of the domain.</summary>
+    public int Dimension => (Domain ?? throw Incomplete("no domain")).Dimension;
+
+    /// <summary>The unknown field of the equation.</summary>
+    public Unknown Unknown
+    {
+        get
+        {
+            var names = (Equation ?? throw Incomplete("no equation")).Residual.Nodes().OfType<Unknown>().Select(u => u.Name).Distinct().ToArray();
+            return names.Length switch
+            {
+                1 => Symbolic.Unknown.Scalar(names[0]),
+                0 => throw new ProblemDefinitionException($"problem '{Name}': the equation {Equation} has no unknown"),
+                _ => throw new ProblemDefinitionException($"problem '{Name}': the equation has several unknowns ({string.Join(", ", names)}); systems are not supported yet"),
+            };
+        }
+    }
+
+    /// <summary>True when the equation contains a time derivative.</summary>
+    public bool IsTimeDependent => Equation is not null && Equation.Residual.Contains(n => n is Derivative { Variable: TimeVariable } || n is Unknown { TimeOrder: > 0 });
+
+    /// <summary>Every expression of the definition: equation sides, conditions, initial state, exact solution.</summary>
+    public IEnumerable<Expr> Expressions()
+    {
+        if (Equation is not null)
+        {
+            yield return Equation.Lhs;
+            yield return Equation.Rhs;
+        }
+        foreach (var condition in Conditions)
+        {
+            foreach (var e in condition.Expressions) yield return e;
+        }
+        if (Initial is not null) yield return Initial.Value;
+        if (ExactSolution is not null) yield return ExactSolution;
+    }
+
+    /// <summary>The parameters the definition uses, in order of first appearance.</summary>
+    public IReadOnlyList<Parameter> Parameters
+    {
+        get
+        {
+            var found = new List<Parameter>();
+            foreach (var p in Expressions().SelectMany(e => e.Nodes()).OfType<Parameter>())
+            {
+                var same = found.Find(q => q.Name == p.Name);
+                if (same is null) found.Add(p);
+                else if (same.DefaultValue != p.DefaultValue)
+                    throw new ProblemDefinitionException($"problem '{Name}': parameter '{p.Name}' has two defaults, {same.DefaultValue} and {p.DefaultValue}");
+            }
+            return found;
+        }
+    }
+
+    /// <summary>The value of <paramref name="parameter"/> in this problem (override or default).</summary>
+    public double ValueOf(Parameter parameter) => ParameterOverrides.TryGetValue(parameter.Name, out double value) ? value : parameter.DefaultValue;
+
+    /// <summary>The value of the parameter called <paramref name="name"/>.</summary>
+    public double ValueOf(string name) => ValueOf(FindParameter(name));
+
+    /// <summary>The same problem with parameter <paramref name="name"/> set to <paramref name="value"/>.</summary>
+    /// <exception cref="ProblemDefinitionException">No such parameter, or a non-finite value.</exception>
+    public Problem WithParameter(string name, double value)
+    {
+        FindParameter(name);
+        if (!double.IsFinite(value)) throw new ProblemDefinitionException($"parameter '{name}' of problem '{Name}' needs a finite value, got {value}");
+        return this with { ParameterOverrides = ParameterOverrides.SetItem(name, value) };
+    }
+
+    /// <summary>
+    /// The same problem with the parameters set from "name=value" texts, as given on a command line.
+    /// </summary>
+    /// <exception cref="ProblemDefinitionException">A text is malformed, names no parameter or has a non-numeric value.</exception>
+    public Problem WithParameters(IEnumerable<string> assignments)
+    {
+        var problem = this;
+        foreach (var assignment in assignments)
+        {
+            int equals = assignment.IndexOf('=');
+            if (equals <= 0) throw new ProblemDefinitionException($"parameter setting '{assignment}' must read name=value");
+            string name = assignment[..equals].Trim(), text = assignment[(equals + 1)..].Trim();
+            FindParameter(name);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                throw new ProblemDefinitionException($"parameter '{name}' needs a number, got '{text}'");
+            problem = problem.WithParameter(name, value);
+        }
+        return problem;
+    }
+
+    private Parameter FindParameter(string name)
+    {
+        var parameters = Parameters;
+        return parameters.FirstOrDefault(p => p.Name == name) ?? throw new ProblemDefinitionException(
+            $"problem '{Name}' has no parameter '{name}'; " + (parameters.Count == 0 ? "it has none" : $"its parameters are: {string.Join(", ", parameters.Select(p => p.Name))}"));
+    }
+
+    /// <summary>
+    /// The condition that governs the boundary point <paramref name="point"/> of part
+    /// <paramref name="part"/>: a Dirichlet condition that covers it if there is one, otherwise the
+    /// first natural condition that covers it, otherwise null (meaning zero normal derivative).
+    /// Every solver uses this rule, so they agree on overlapping or missing conditions.
+    /// </summary>
+    public BoundaryCondition? ConditionAt(string part, ReadOnlySpan<double> point)
+    {
+        BoundaryCondition? natural = null;
+        foreach (var condition in Conditions)
+        {
+            if (!condition.Boundary.Includes(part, point)) continue;
+            if (condition is Dirichlet) return condition;
+            natural ??= condition;
+        }
+        return natural;
+    }
+
+    /// <summary>Checks the definition and returns it; throws with every problem found.</summary>
+    /// <exception cref="ProblemDefinitionException">The definition is incomplete or inconsistent.</exception>
+    public Problem Validate()
+    {
+        var issues = new List<string>();
+        if (Domain is null) issues.Add("no domain (call On(domain))");
+        if (Equation is null) issues.Add("no equation (call Solve(lhs == rhs))");
+        if (issues.Count > 0) throw Incomplete(string.Join("; ", issues));
+        var u = Unknown;
+        int d = Dimension;
+        void Check(string where, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (ArgumentException e)
+            {
+                issues.Add($"{where}: {e.Message}");
+            }
+        }
+        Check("parameters", () => _ = Parameters);
+        Check("equation", () => Lowering.Lower(Equation!.Residual, d));
+        foreach (var condition in Conditions)
+        {
+            Check($"condition '{condition}'", () =>
+            {
+                condition.Boundary.Validate(Domain!);
+                Lowering.Lower(condition.Residual(u, d), d);
+                if (condition is Dirichlet dirichlet && dirichlet.Value.DependsOnUnknown) throw new ArgumentException("a Dirichlet value cannot depend on the unknown");
+            });
+            foreach (var other in condition.Expressions.SelectMany(e => e.Nodes()).OfType<Unknown>().Where(w => w.Name != u.Name).Take(1))
+                issues.Add($"condition '{condition}' uses '{other.Name}', which is not the unknown '{u.Name}'");
+        }
+        if (ExactSolution is not null)
+        {
+            Check("exact solution", () => Lowering.Lower(ExactSolution, d));
+            if (ExactSolution.DependsOnUnknown) issues.Add("the exact solution must be a function of x and t only");
+        }
+        if (IsTimeDependent)
+        {
+            if (Time is null) issues.Add("the equation has a time derivative but no time interval (call During(t0, t1))");
+            if (Initial is null) issues.Add("the equation has a time derivative but no initial condition (call With(new InitialCondition(u0)))");
+        }
+        else if (Time is not null || Initial is not null)
+        {
+            issues.Add("a time interval or initial condition is given, but the equation has no time derivative");
+        }
+        if (Initial is not null)
+        {
+            Check("initial condition", () => Lowering.Lower(Initial.Value, d));
+            if (Initial.Value.DependsOnUnknown) issues.Add("the initial condition must be a function of x only");
+        }
+        if (issues.Count > 0) throw new ProblemDefinitionException($"problem '{Name}': {string.Join("; ", issues)}");
+        return this;
+    }
+
+    private ProblemDefinitionException Incomplete(string what) => new($"problem '{Name}' is incomplete: {what}");
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name}: {Equation}";
+}

@@ -1,0 +1,44 @@
+using PdeNet.Core.Fields;
+using PdeNet.Core.Problems;
+using PdeNet.Geometry.Meshes;
+
+namespace PdeNet.Core.Solving;
+
+/// <summary>
+/// What every solver returns: a function u(x, t) that can be evaluated anywhere in the domain,
+/// together with how it was obtained (solver, options, wall time, training history).
+/// Comparison, export and plotting work on solutions and the fields made from them, so they never
+/// depend on which solver produced them.
+/// </summary>
+public abstract class Solution(Problem problem, string solverName)
+{
+    /// <summary>The problem solved.</summary>
+    public Problem Problem { get; } = problem;
+
+    /// <summary>Name of the solver, for example "fem", "pinn" or "exact".</summary>
+    public string SolverName { get; } = solverName;
+
+    /// <summary>Wall time taken to produce the solution, in seconds.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>How the solution was obtained (options, seed, iteration counts) for output metadata.</summary>
+    public IReadOnlyDictionary<string, object> Metadata { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>The training history, for solvers that train.</summary>
+    public TrainingHistory? History { get; init; }
+
+    /// <summary>Evaluates u at <paramref name="points"/> (shape (n, d), row-major) at time <paramref name="time"/>.</summary>
+    /// <returns>n values.</returns>
+    public abstract double[] Evaluate(double[] points, double time = 0);
+
+    /// <summary>The nodal field of u on <paramref name="mesh"/>, named after the solver unless a name is given.</summary>
+    public virtual Field ToField(Mesh mesh, string? name = null, double time = 0) =>
+        new(name ?? SolverName, mesh, Evaluate(mesh.Coordinates, time), time: time, attributes: FieldAttributes());
+
+    /// <summary>The metadata written beside this solution's fields: solver, wall time and <see cref="Metadata"/>.</summary>
+    protected IReadOnlyDictionary<string, object> FieldAttributes()
+    {
+        var attributes = new Dictionary<string, object>(Metadata) { ["solver"] = SolverName, ["seconds"] = Seconds };
+        return attributes;
+    }
+}
