@@ -124,7 +124,7 @@ public sealed class Mesh
         return chosen.ToArray();
     }
 
-    /// <summary>The largest edge length over all cells, the mesh size h.</summary>
+    /// <summary>The largest distance between two nodes of a cell over all cells, the mesh size h.</summary>
     public double MaxEdgeLength()
     {
         double h = 0;
@@ -144,4 +144,37 @@ public sealed class Mesh
         }
         return h;
     }
+
+    /// <summary>
+    /// Unit outward normals of the boundary facets of a 2D triangle mesh, shape (facets, 2):
+    /// each edge's normal points away from the triangle it bounds.
+    /// </summary>
+    public double[] BoundaryFacetNormals()
+    {
+        if (CellType != CellType.Triangle || GeometricDimension != 2) throw new NotSupportedException("facet normals are implemented for 2D triangle meshes");
+        var opposite = new Dictionary<long, int>();
+        for (int c = 0; c < CellCount; c++)
+        {
+            var n = CellNodes(c);
+            for (int e = 0; e < 3; e++) opposite[EdgeKey(n[e], n[(e + 1) % 3])] = n[(e + 2) % 3];
+        }
+        var normals = new double[2 * BoundaryFacetCount];
+        for (int f = 0; f < BoundaryFacetCount; f++)
+        {
+            var nodes = FacetNodes(f);
+            if (!opposite.TryGetValue(EdgeKey(nodes[0], nodes[1]), out int inner))
+                throw new InvalidOperationException($"boundary facet {f} ({nodes[0]}, {nodes[1]}) is not an edge of any cell");
+            var a = Node(nodes[0]);
+            var b = Node(nodes[1]);
+            var c = Node(inner);
+            double tx = b[0] - a[0], ty = b[1] - a[1], length = Math.Sqrt(tx * tx + ty * ty);
+            double nx = ty / length, ny = -tx / length;
+            if (nx * (c[0] - a[0]) + ny * (c[1] - a[1]) > 0) (nx, ny) = (-nx, -ny);
+            normals[2 * f] = nx;
+            normals[2 * f + 1] = ny;
+        }
+        return normals;
+    }
+
+    private static long EdgeKey(int a, int b) => (long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b);
 }

@@ -1,0 +1,30 @@
+using PdeNet.Core.Problems;
+
+namespace PdeNet.Problems;
+
+/// <summary>The problems shipped with PdeNet, by name.</summary>
+public static class ProblemLibrary
+{
+    private static readonly (string Name, Func<Problem> Create)[] Entries =
+    [
+        (PoissonLShape.Name, PoissonLShape.Create),
+        (PoissonSquare.Name, PoissonSquare.Create),
+    ];
+
+    /// <summary>The names of all problems.</summary>
+    public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToArray();
+
+    /// <summary>Builds every problem.</summary>
+    public static IEnumerable<Problem> All() => Entries.Select(e => e.Create());
+
+    /// <summary>Builds the problem called <paramref name="name"/>.</summary>
+    /// <exception cref="ProblemDefinitionException">No problem has that name; the message lists the names.</exception>
+    public static Problem Get(string name)
+    {
+        foreach (var (entry, create) in Entries)
+        {
+            if (entry == name) return create();
+        }
+        throw new ProblemDefinitionException($"unknown problem '{name}'; the problems are: {string.Join(", ", Names)}");
+    }
+}

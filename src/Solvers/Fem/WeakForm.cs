@@ -1,0 +1,172 @@
+using PdeNet.Core.Problems;
+using PdeNet.Core.Symbolic;
+using static PdeNet.Core.Symbolic.Expr;
+
+namespace PdeNet.Solvers.Fem;
+
+/// <summary>
+/// The weak form of a problem's equation, derived symbolically. The strong residual is split as
+/// R(u) = div F(x, u, ∇u) + s(x, u, ∇u): every term c·div(V) becomes div(cV) - ∇c·V, so F
+/// collects the fluxes and s the rest. Multiplying by a test function v and integrating by parts,
+/// <code>
+///   r(u; v) = ∫_Ω (-F·∇v + s v) dx + ∫_Γ (F·n) v ds = 0,
+/// </code>
+/// where on a natural boundary ∂u/∂n = h(x, u) the flux F·n is F evaluated with ∇u = h n (exact
+/// for fluxes a(x, u)∇u + b(x, u), which is checked). Jacobians come from symbolic derivatives
+/// with respect to u and ∇u, so linear and nonlinear problems share one Newton path.
+/// </summary>
+public sealed class WeakForm
+{
+    private WeakForm(Problem problem, Unknown u, IReadOnlyList<Expr> flux, Expr source)
+    {
+        Problem = problem;
+        Unknown = u;
+        Flux = flux;
+        Source = source;
+        int d = flux.Count;
+        Gradient = Enumerable.Range(0, d).Select(u.DifferentiateSpace).ToArray();
+        Jet = [u, .. Gradient];
+        IsLinear = Jet.All(w => flux.Append(source).All(e => !Differentiation.WithRespectTo(e, w).DependsOnUnknown));
+    }
+
+    /// <summary>The problem.</summary>
+    public Problem Problem { get; }
+
+    /// <summary>The unknown u.</summary>
+    public Unknown Unknown { get; }
+
+    /// <summary>The flux F, lowered, one expression per space dimension.</summary>
+    public IReadOnlyList<Expr> Flux { get; }
+
+    /// <summary>The non-divergence part s of the residual, lowered.</summary>
+    public Expr Source { get; }
+
+    /// <summary>The jet variables the volume terms read: u, u_x, u_y, ...</summary>
+    public IReadOnlyList<Unknown> Jet { get; }
+
+    /// <summary>The gradient variables u_x, u_y, ...</summary>
+    public IReadOnlyList<Unknown> Gradient { get; }
+
+    /// <summary>True when F and s are affine in (u, ∇u): one Newton step solves the problem.</summary>
+    public bool IsLinear { get; }
+
+    /// <summary>Derives the weak form of <paramref name="problem"/>'s equation.</summary>
+    /// <exception cref="NotSupportedException">The equation is time-dependent, or has terms a
+    /// first-order weak form cannot hold (second derivatives outside a divergence).</exception>
+    public static WeakForm Of(Problem problem)
+    {
+        problem.Validate();
+        if (problem.IsTimeDependent)
+            throw new NotSupportedException($"problem '{problem.Name}' is time-dependent; the finite-element reference solves steady problems so far");
+        var u = problem.Unknown;
+        int d = problem.Dimension;
+        Expr flux = Vector(Enumerable.Repeat((Expr)0, d).ToArray());
+        Expr source = 0;
+        foreach (var term in AdditiveTerms(problem.Equation!.Residual))
+        {
+            var divergence = SplitDivergence(term);
+            if (divergence is null)
+            {
+                source += term;
+                continue;
+            }
+            var (c, v) = divergence.Value;
+            flux += c * v;
+            if (!c.Equals(new Constant(1))) source -= Dot(Grad(c), v);
+        }
+        var loweredFlux = Lowering.LowerVector(flux, d);
+        var loweredSource = Lowering.Lower(source, d);
+        foreach (var (expression, where) in loweredFlux.Select(f => (f, "flux")).Append((loweredSource, "source")))
+        {
+            var high = expression.Nodes().OfType<Unknown>().FirstOrDefault(w => w.Order > 1 || w.TimeOrder > 0);
+            if (high is not null)
+                throw new NotSupportedException($"the {where} term {expression} contains {high.Label}; write second derivatives as div(...) so they can be integrated by parts");
+        }
+        return new WeakForm(problem, u, loweredFlux, loweredSource);
+    }
+
+    /// <summary>
+    /// The normal flux F·n on a boundary where ∂u/∂n = h: F with ∇u replaced by h n, dotted
+    /// with n. An expression in x, t, n and u.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The flux is not of the form a(x, u)∇u + b(x, u).</exception>
+    public Expr NormalFlux(Expr normalDerivative)
+    {
+        CheckIsotropic();
+        int d = Flux.Count;
+        var h = Lowering.Lower(normalDerivative, d);
+        var replacement = Enumerable.Range(0, d).ToDictionary(i => (Expr)Gradient[i], i => h * new NormalComponent(i));
+        Expr normalFlux = 0;
+        for (int i = 0; i < d; i++) normalFlux += Flux[i].Replace(node => replacement.GetValueOrDefault(node)) * new NormalComponent(i);
+        return normalFlux;
+    }
+
+    private void CheckIsotropic()
+    {
+        int d = Flux.Count;
+        var diagonal = Differentiation.WithRespectTo(Flux[0], Gradient[0]);
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                var derivative = Differentiation.WithRespectTo(Flux[i], Gradient[j]);
+                bool ok = i == j ? derivative.Equals(diagonal) : derivative.IsConstant(0);
+                ok &= Gradient.All(g => Differentiation.WithRespectTo(derivative, g).IsConstant(0));
+                if (!ok)
+                    throw new NotSupportedException(
+                        $"the flux [{string.Join(", ", Flux)}] is not of the form a(x, u)*grad(u) + b(x, u); a normal-derivative condition cannot be imposed on it");
+            }
+        }
+    }
+
+    /// <summary>The terms of a sum, with products and quotients of sums that contain a divergence expanded.</summary>
+    private static IEnumerable<Expr> AdditiveTerms(Expr e)
+    {
+        switch (e)
+        {
+            case Binary { Operator: BinaryOperator.Add } add:
+                return AdditiveTerms(add.Left).Concat(AdditiveTerms(add.Right));
+            case Binary { Operator: BinaryOperator.Subtract } sub:
+                return AdditiveTerms(sub.Left).Concat(AdditiveTerms(sub.Right).Select(t => -t));
+            case Unary { Function: UnaryFunction.Negate } neg:
+                return AdditiveTerms(neg.Argument).Select(t => -t);
+            case Binary { Operator: BinaryOperator.Multiply } mul when HasDivergence(mul.Right) && !HasDivergence(mul.Left):
+                return AdditiveTerms(mul.Right).Select(t => mul.Left * t);
+            case Binary { Operator: BinaryOperator.Multiply } mul when HasDivergence(mul.Left) && !HasDivergence(mul.Right):
+                return AdditiveTerms(mul.Left).Select(t => t * mul.Right);
+            case Binary { Operator: BinaryOperator.Divide } div when HasDivergence(div.Left) && !HasDivergence(div.Right):
+                return AdditiveTerms(div.Left).Select(t => t / div.Right);
+            default:
+                return [e];
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> has a divergence of something that involves the unknown
+    /// (a divergence of known functions is an ordinary source term).</summary>
+    private static bool HasDivergence(Expr e) => e.Contains(n => n is Divergence d && d.Operand.DependsOnUnknown);
+
+    /// <summary>Writes a term as c·div(V); null when it has no divergence of the unknown.</summary>
+    private static (Expr Coefficient, Expr Vector)? SplitDivergence(Expr term)
+    {
+        if (!HasDivergence(term)) return null;
+        switch (term)
+        {
+            case Divergence div when div.Operand.DependsOnUnknown:
+                return (1, div.Operand);
+            case Unary { Function: UnaryFunction.Negate } neg when SplitDivergence(neg.Argument) is { } inner:
+                return (-inner.Coefficient, inner.Vector);
+            case Binary { Operator: BinaryOperator.Multiply } mul when !HasDivergence(mul.Right) && SplitDivergence(mul.Left) is { } left:
+                return (left.Coefficient * mul.Right, left.Vector);
+            case Binary { Operator: BinaryOperator.Multiply } mul when !HasDivergence(mul.Left) && SplitDivergence(mul.Right) is { } right:
+                return (mul.Left * right.Coefficient, right.Vector);
+            case Binary { Operator: BinaryOperator.Divide } div when !HasDivergence(div.Right) && SplitDivergence(div.Left) is { } top:
+                return (top.Coefficient / div.Right, top.Vector);
+            default:
+                throw new NotSupportedException($"the term {term} uses div(...) in a way that cannot be integrated by parts (divergences may only be multiplied or divided by other factors)");
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"F = [{string.Join(", ", Flux)}], s = {Source}: ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0";
+}
