@@ -1,0 +1,54 @@
+using PdeNet.Neural;
+
+namespace PdeNet.Pinns;
+
+/// <summary>Options of the physics-informed neural network solver.</summary>
+/// <param name="Hidden">Widths of the hidden layers.</param>
+/// <param name="Activation">Activation of the hidden layers.</param>
+/// <param name="Steps">Optimiser steps (each a full pass over the collocation points).</param>
+/// <param name="LearningRate">Adam's initial learning rate.</param>
+/// <param name="FinalLearningRate">Learning rate at the last step; it decays exponentially from the initial one.</param>
+/// <param name="InteriorPoints">Collocation points inside the domain (× time interval).</param>
+/// <param name="BoundaryPoints">Collocation points on the boundary (× time interval).</param>
+/// <param name="InitialPoints">Collocation points at t = t0 (evolution problems only).</param>
+/// <param name="BoundaryWeight">Weight of the mean squared boundary residual in the loss.</param>
+/// <param name="InitialWeight">Weight of the mean squared initial residual in the loss.</param>
+/// <param name="ResampleEvery">Draw fresh collocation points every this many steps (0: never).</param>
+/// <param name="Seed">Seed of the weights and of the collocation points.</param>
+/// <param name="Precision">Floating-point precision.</param>
+/// <param name="Threads">libtorch threads; null for one per core.</param>
+/// <param name="LogEvery">Record the loss terms every this many steps.</param>
+public sealed record PinnOptions(
+    int[]? Hidden = null,
+    Activation Activation = Activation.Tanh,
+    int Steps = 5000,
+    double LearningRate = 1e-3,
+    double FinalLearningRate = 1e-4,
+    int InteriorPoints = 2000,
+    int BoundaryPoints = 500,
+    int InitialPoints = 500,
+    double BoundaryWeight = 1,
+    double InitialWeight = 1,
+    int ResampleEvery = 0,
+    int Seed = 0,
+    Precision Precision = Precision.Float32,
+    int? Threads = null,
+    int LogEvery = 50)
+{
+    /// <summary>The hidden layer widths (three layers of 50 unless set).</summary>
+    public int[] HiddenLayers => Hidden ?? [50, 50, 50];
+
+    /// <summary>Throws when an option is out of range, naming it.</summary>
+    public PinnOptions Validate()
+    {
+        if (HiddenLayers.Length == 0 || HiddenLayers.Any(w => w < 1)) throw new ArgumentOutOfRangeException(nameof(Hidden), "hidden layer widths must be positive and at least one layer is needed");
+        if (Steps < 0) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "the number of steps cannot be negative");
+        if (!(LearningRate > 0) || !(FinalLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), "learning rates must be positive");
+        if (InteriorPoints < 1 || BoundaryPoints < 0 || InitialPoints < 0) throw new ArgumentOutOfRangeException(nameof(InteriorPoints), "point counts must be positive (interior) or non-negative");
+        if (BoundaryWeight < 0 || InitialWeight < 0) throw new ArgumentOutOfRangeException(nameof(BoundaryWeight), "loss weights cannot be negative");
+        if (ResampleEvery < 0) throw new ArgumentOutOfRangeException(nameof(ResampleEvery), ResampleEvery, "cannot be negative");
+        if (LogEvery < 1) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "must be at least 1");
+        if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "at least one thread is needed");
+        return this;
+    }
+}

@@ -1,0 +1,41 @@
+using PdeNet.Core.Problems;
+using PdeNet.Core.Solving;
+using static TorchSharp.torch;
+
+namespace PdeNet.Pinns;
+
+/// <summary>A trained PINN u_θ(x, t), evaluated by a forward pass of the network.</summary>
+public sealed class PinnSolution : Solution
+{
+    private const int Batch = 1 << 16;
+    private readonly PinnNetwork _network;
+
+    internal PinnSolution(Problem problem, PinnNetwork network) : base(problem, "pinn") => _network = network;
+
+    /// <summary>Number of trainable parameters.</summary>
+    public long ParameterCount => _network.Model.ParameterCount;
+
+    /// <inheritdoc/>
+    public override double[] Evaluate(double[] points, double time = 0)
+    {
+        int d = Problem.Dimension, columns = _network.Inputs;
+        int n = points.Length / d;
+        var inputs = new double[n * columns];
+        for (int i = 0; i < n; i++)
+        {
+            Array.Copy(points, i * d, inputs, i * columns, d);
+            if (columns > d) inputs[i * columns + d] = time;
+        }
+        var values = new double[n];
+        using var _ = no_grad();
+        for (int start = 0; start < n; start += Batch)
+        {
+            using var scope = NewDisposeScope();
+            int count = Math.Min(Batch, n - start);
+            var batch = tensor(inputs.AsSpan(start * columns, count * columns).ToArray(), [count, columns], _network.DType);
+            var output = _network.Forward(batch).to_type(ScalarType.Float64).data<double>().ToArray();
+            output.CopyTo(values, start);
+        }
+        return values;
+    }
+}
