@@ -27,7 +27,7 @@ public sealed record PinnOptions(
     int InteriorPoints = 2000,
     int BoundaryPoints = 500,
     int InitialPoints = 500,
-    double BoundaryWeight = 1,
+    double BoundaryWeight = 10,
     double InitialWeight = 1,
     int ResampleEvery = 0,
     int Seed = 0,

@@ -35,10 +35,19 @@ public abstract class Solution(Problem problem, string solverName)
     public virtual Field ToField(Mesh mesh, string? name = null, double time = 0) =>
         new(name ?? SolverName, mesh, Evaluate(mesh.Coordinates, time), time: time, attributes: FieldAttributes());
 
-    /// <summary>The metadata written beside this solution's fields: solver, wall time and <see cref="Metadata"/>.</summary>
+    /// <summary>
+    /// The metadata written beside this solution's fields: solver, wall time, <see cref="Metadata"/>
+    /// and, for trained solvers, the training history as arrays <c>history_step</c> and
+    /// <c>history_&lt;series&gt;</c>.
+    /// </summary>
     protected IReadOnlyDictionary<string, object> FieldAttributes()
     {
         var attributes = new Dictionary<string, object>(Metadata) { ["solver"] = SolverName, ["seconds"] = Seconds };
+        if (History is { Count: > 0 } history)
+        {
+            attributes["history_step"] = history.Steps.Select(s => (double)s).ToArray();
+            foreach (var name in history.Names) attributes[$"history_{name}"] = history[name].ToArray();
+        }
         return attributes;
     }
 }

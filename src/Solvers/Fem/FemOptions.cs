@@ -10,7 +10,7 @@ namespace PdeNet.Solvers.Fem;
 /// <param name="MaxNewtonIterations">Iteration limit of Newton's method.</param>
 public sealed record FemOptions(
     FiniteElement Element = FiniteElement.P1,
-    double MeshSize = 1.0 / 32,
+    double MeshSize = 1.0 / 64,
     int QuadratureDegree = 4,
     double Tolerance = 1e-10,
     int MaxIterations = 20_000,

@@ -67,7 +67,9 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
             if (newton == 1) initialNorm = norm;
             jacobian.EliminateSymmetric(fixedNodes);
             assembleSeconds += step.Elapsed.TotalSeconds;
-            progress?.Report(new SolverProgress("newton", newton, Options.MaxNewtonIterations, new Dictionary<string, double> { ["residual"] = norm }));
+            progress?.Report(form.IsLinear
+                ? new SolverProgress("linear solve", 0, 0, new Dictionary<string, double> { ["residual"] = norm })
+                : new SolverProgress("newton", newton, Options.MaxNewtonIterations, new Dictionary<string, double> { ["residual"] = norm }));
             if (newton > 1 && norm <= Options.NewtonTolerance * initialNorm || norm == 0)
             {
                 finalNorm = norm;

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using PdeNet.Cli.Commands;
+using PdeNet.Core.Problems;
+using PdeNet.Geometry;
+using PdeNet.Pinns;
+using PdeNet.Solvers.Fem;
+
+namespace PdeNet.Cli;
+
+/// <summary>
+/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c> and <c>solve</c>. Bad input ends with one
+/// line "error: ..." on the error stream and exit code 1.
+/// </summary>
+public static class PdeNetCommandLine
+{
+    /// <summary>Runs the command line <paramref name="args"/>, writing results to <paramref name="output"/>
+    /// and progress, warnings and errors to <paramref name="error"/>; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        int Guarded(RunSettings settings)
+        {
+            try
+            {
+                return new SolveRun(output, error).Execute(settings);
+            }
+            catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException
+                                          or UnauthorizedAccessException or NotSupportedException or FemSolveException or TrainingDivergedException)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        }
+
+        var root = new RootCommand("PdeNet: define a PDE once, solve it with finite elements and neural surrogates, compare and export");
+        root.Subcommands.Add(DemoCommand.Create(Guarded));
+        root.Subcommands.Add(ListCommand.Create(output));
+        root.Subcommands.Add(SolveCommand.Create(Guarded));
+        var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
+        if (parsed.Errors.Count > 0)
+        {
+            var messages = parsed.Errors.Select(e => e.Message).ToList();
+            if (messages.Count > 1) messages.Remove("Required command was not provided.");
+            error.WriteLine($"error: {string.Join("; ", messages)} (see 'pdenet --help')");
+            return 1;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

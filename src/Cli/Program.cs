@@ -1,0 +1,3 @@
+using PdeNet.Cli;
+
+return PdeNetCommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using PdeNet.Core.Solving;
+using PdeNet.Geometry.Meshes;
+using PdeNet.Problems;
+using PdeNet.Reporting.Comparisons;
+using PdeNet.Solvers.Fem;
+using Spectre.Console;
+
+namespace PdeNet.Cli;
+
+/// <summary>
+/// One run of the command line: builds the problem from the library with the given parameters,
+/// computes the finite-element reference, runs the chosen solver, compares them on the
+/// reference's mesh, writes the field file and plots, and prints a table or one JSON object.
+/// </summary>
+internal sealed class SolveRun(TextWriter output, TextWriter error)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public int Execute(RunSettings settings)
+    {
+        var problem = ProblemLibrary.Get(settings.Problem).WithParameters(settings.Parameters).Validate();
+        var solver = SolverCatalog.Create(settings.Solver, settings);
+        string directory = PrepareOutput(settings.OutputDirectory);
+        var display = new ProgressDisplay(error);
+
+        FemSolution? reference = null;
+        if (settings.Solver == "fem" || settings.WithReference)
+        {
+            try
+            {
+                reference = display.Run("fem", p => (FemSolution)new FemSolver(SolverCatalog.FemOptions(settings)).Solve(problem, p));
+            }
+            catch (NotSupportedException e) when (settings.Solver != "fem")
+            {
+                error.WriteLine($"warning: no finite-element reference for '{problem.Name}': {e.Message}");
+            }
+        }
+        var solutions = new List<Solution>();
+        if (reference is not null) solutions.Add(reference);
+        if (settings.Solver != "fem") solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
+        var mesh = reference?.Mesh ?? GridMesher.Triangulate(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize);
+
+        var comparison = Comparison.Of(problem, mesh, solutions, reference);
+        var files = comparison.WriteTo(directory, new Dictionary<string, object>
+        {
+            ["seed"] = settings.Seed,
+            ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
+        });
+
+        var parameters = problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf);
+        if (settings.Json)
+        {
+            var runs = comparison.Rows.Select((row, i) => new SolverRunReport(row.Solver, row.RelativeL2VsExact, row.RelativeL2VsReference, row.MaxAbsError,
+                row.Seconds, files.BySolver[row.Solver], comparison.Solutions[i].Metadata)).ToArray();
+            output.WriteLine(JsonSerializer.Serialize(new RunReport(problem.Name, problem.Equation!.ToString(), parameters, runs, files.All), JsonOptions));
+            return 0;
+        }
+        WriteTable(comparison, parameters, files);
+        return 0;
+    }
+
+    /// <summary>The output folder, created when missing; its parent must exist.</summary>
+    public static string PrepareOutput(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("--out needs a folder");
+        string full = Path.GetFullPath(path);
+        if (File.Exists(full)) throw new ArgumentException($"--out '{path}' is a file, not a folder");
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is not null && !Directory.Exists(parent)) throw new DirectoryNotFoundException($"cannot write to '{path}': the folder '{parent}' does not exist");
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    private void WriteTable(Comparison comparison, IReadOnlyDictionary<string, double> parameters, ComparisonFiles files)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Detect });
+        var problem = comparison.Problem;
+        console.WriteLine($"{problem.Name}: {problem.Equation}");
+        foreach (var condition in problem.Conditions) console.WriteLine($"  {condition}");
+        if (parameters.Count > 0) console.WriteLine("  parameters: " + string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value.ToString("G6", CultureInfo.InvariantCulture)}")));
+        var table = new Table().AddColumns("solver", "rel. L2 vs exact", "rel. L2 vs reference", "max |error|", "seconds");
+        static string Format(double? value) => value is { } v ? v.ToString("E3", CultureInfo.InvariantCulture) : "-";
+        foreach (var row in comparison.Rows)
+            table.AddRow(row.Solver, Format(row.RelativeL2VsExact), Format(row.RelativeL2VsReference), Format(row.MaxAbsError), row.Seconds.ToString("F2", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.WriteLine("files:");
+        foreach (var file in files.All) console.WriteLine($"  {file}");
+    }
+}
