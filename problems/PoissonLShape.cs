@@ -25,8 +25,8 @@ public static class PoissonLShape
         var u = Unknown.Scalar("u");
 
         // Polar coordinates with the angle θ in (0, 2π], cut along the positive x axis (a boundary edge).
-        var r = Sqrt(X * X + Y * Y);
-        var theta = Atan2(-Y, -X) + Math.PI;
+        var r = Named("r", Sqrt(X * X + Y * Y));
+        var theta = Named("theta", Atan2(-Y, -X) + Math.PI);
         var exact = Pow(r, 2.0 / 3) * Sin(2 * theta / 3);
 
         return Problem.Named(Name)

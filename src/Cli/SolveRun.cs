@@ -77,15 +77,15 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.Detect });
         var problem = comparison.Problem;
-        console.WriteLine($"{problem.Name}: {problem.Equation}");
-        foreach (var condition in problem.Conditions) console.WriteLine($"  {condition}");
-        if (parameters.Count > 0) console.WriteLine("  parameters: " + string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value.ToString("G6", CultureInfo.InvariantCulture)}")));
+        output.WriteLine($"{problem.Name}: {problem.Equation}");
+        foreach (var condition in problem.Conditions) output.WriteLine($"  {condition}");
+        if (parameters.Count > 0) output.WriteLine("  parameters: " + string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value.ToString("G6", CultureInfo.InvariantCulture)}")));
         var table = new Table().AddColumns("solver", "rel. L2 vs exact", "rel. L2 vs reference", "max |error|", "seconds");
         static string Format(double? value) => value is { } v ? v.ToString("E3", CultureInfo.InvariantCulture) : "-";
         foreach (var row in comparison.Rows)
             table.AddRow(row.Solver, Format(row.RelativeL2VsExact), Format(row.RelativeL2VsReference), Format(row.MaxAbsError), row.Seconds.ToString("F2", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.WriteLine("files:");
-        foreach (var file in files.All) console.WriteLine($"  {file}");
+        output.WriteLine("files:");
+        foreach (var file in files.All) output.WriteLine($"  {file}");
     }
 }
