@@ -1,0 +1,119 @@
+using System.Text.Json;
+using PdeNet.Cli;
+
+namespace PdeNet.Tests.Cli;
+
+public class CliTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("pdenet-cli-").FullName;
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = PdeNetCommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square")]
+    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn")]
+    [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
+    [TestCase("solve poisson-square --param k=abc", "error: parameter 'k' needs a number, got 'abc'")]
+    [TestCase("solve poisson-square --param k", "error: parameter setting 'k' must read name=value")]
+    [TestCase("solve poisson-square --solver pinn --epochs -5", "error: --epochs must be zero or positive, got -5 (see 'pdenet --help')")]
+    [TestCase("solve poisson-square --epochs many", "error: --epochs needs a whole number, got 'many' (see 'pdenet --help')")]
+    [TestCase("solve poisson-square --h 0", "error: --h must be positive, got 0 (see 'pdenet --help')")]
+    [TestCase("frobnicate", "error: Unrecognized command or argument 'frobnicate'. (see 'pdenet --help')")]
+    public void BadInputGivesOneLineErrorAndNonZeroExit(string commandLine, string message)
+    {
+        var (exit, output, error) = Run(commandLine.Split(' '));
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd('\n'), Is.EqualTo(message));
+    }
+
+    [Test]
+    public void OutputFolderWhoseParentIsMissingIsRefused()
+    {
+        string missing = Path.Combine(_folder, "no", "such", "out");
+        var (exit, output, error) = Run("solve", "poisson-square", "--out", missing);
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd('\n'), Is.EqualTo($"error: cannot write to '{missing}': the folder '{Path.GetDirectoryName(missing)}' does not exist"));
+        Assert.That(Directory.Exists(Path.Combine(_folder, "no")), Is.False);
+    }
+
+    [Test]
+    public void ListNamesProblemsWithParametersAndSolvers()
+    {
+        var (exit, output, _) = Run("list", "--json");
+        Assert.That(exit, Is.Zero);
+        using var json = JsonDocument.Parse(output);
+        var problems = json.RootElement.GetProperty("problems").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.That(problems.Keys, Is.SupersetOf(new[] { "poisson-lshape", "poisson-square" }));
+        var k = problems["poisson-square"].GetProperty("parameters")[0];
+        Assert.That(k.GetProperty("name").GetString(), Is.EqualTo("k"));
+        Assert.That(k.GetProperty("default").GetDouble(), Is.EqualTo(1));
+        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn" }));
+        var text = Run("list").Output;
+        Assert.That(text, Does.Contain("--param k=1"));
+    }
+
+    [Test]
+    public void SolveWithFemPrintsJsonWithErrorsAndFiles()
+    {
+        var (exit, output, _) = Run("solve", "poisson-square", "--solver", "fem", "--param", "k=2", "--h", "0.0625", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("problem").GetString(), Is.EqualTo("poisson-square"));
+        Assert.That(root.GetProperty("parameters").GetProperty("k").GetDouble(), Is.EqualTo(2));
+        var run = root.GetProperty("runs").EnumerateArray().Single();
+        Assert.That(run.GetProperty("solver").GetString(), Is.EqualTo("fem"));
+        Assert.That(run.GetProperty("relL2VsExact").GetDouble(), Is.InRange(1e-4, 5e-2));
+        Assert.That(run.TryGetProperty("relL2VsReference", out _), Is.False);
+        Assert.That(run.GetProperty("seconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(run.GetProperty("details").GetProperty("dofs").GetInt32(), Is.EqualTo(17 * 17));
+        var files = run.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray();
+        Assert.That(files.Select(Path.GetFileName), Is.SupersetOf(new[] { "poisson-square.h5", "poisson-square.xdmf", "poisson-square-fields.png", "poisson-square-error-fem.png" }));
+        Assert.That(files.All(File.Exists));
+    }
+
+    [Test]
+    public void DemoTrainsAPinnAgainstTheReferenceAndWritesEverything()
+    {
+        var (exit, output, error) = Run("demo", "--epochs", "60", "--out", _folder, "--json", "--threads", "2");
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(error, Does.Contain("pinn: training 60/60"));
+        using var json = JsonDocument.Parse(output);
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("solver").GetString()!);
+        Assert.That(runs.Keys, Is.EquivalentTo(new[] { "fem", "pinn" }));
+        Assert.That(runs["fem"].GetProperty("relL2VsExact").GetDouble(), Is.LessThan(1e-3));
+        Assert.That(runs["pinn"].GetProperty("relL2VsReference").GetDouble(), Is.GreaterThan(0));
+        Assert.That(runs["pinn"].GetProperty("details").GetProperty("steps").GetInt32(), Is.EqualTo(60));
+        var files = json.RootElement.GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).ToArray();
+        Assert.That(files, Is.EquivalentTo(new[]
+        {
+            "poisson-lshape.h5", "poisson-lshape.xdmf", "poisson-lshape-fields.png",
+            "poisson-lshape-error-fem.png", "poisson-lshape-error-pinn.png", "poisson-lshape-loss-pinn.png",
+        }));
+        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(files), "no temporary files are left");
+    }
+
+    [Test]
+    public void HumanReadableOutputHasTheTable()
+    {
+        var (exit, output, _) = Run("solve", "poisson-lshape", "--h", "0.125", "--out", _folder);
+        Assert.That(exit, Is.Zero);
+        Assert.That(output, Does.StartWith("poisson-lshape: -laplacian(u) = 0"));
+        Assert.That(output, Does.Contain("dirichlet on boundary: u = r^0.6666666666666666*sin(2*theta/3)"));
+        Assert.That(output, Does.Contain("rel. L2 vs exact"));
+        Assert.That(output, Does.Contain(Path.Combine(_folder, "poisson-lshape.xdmf")));
+    }
+}

@@ -1,0 +1,52 @@
+using PdeNet.Core.Fields;
+using PdeNet.Core.Metrics;
+using PdeNet.Core.Problems;
+using PdeNet.Core.Solving;
+using PdeNet.Core.Symbolic;
+using PdeNet.Geometry.Domains;
+using PdeNet.Geometry.Meshes;
+using static PdeNet.Core.Symbolic.Expr;
+
+namespace PdeNet.Tests.Core;
+
+public class ErrorNormTests
+{
+    private static readonly Problem Square = Problem.Named("square").On(Rectangle.UnitSquare).Solve(-Laplacian(Unknown.Scalar("u")) == 0);
+    private static readonly Mesh Mesh = GridMesher.Triangulate(Rectangle.UnitSquare, 8, 8);
+
+    private static ExactSolution Of(Expr e) => new(Square, e, e.ToString());
+
+    [Test]
+    public void L2NormsOfPolynomialsAreExact()
+    {
+        // ∫_0^1∫_0^1 x² = 1/3; ∫ (xy)² = 1/9; the degree-5 rule is exact for these.
+        Assert.That(ErrorNorms.L2(Of(X), null, Mesh), Is.EqualTo(Math.Sqrt(1.0 / 3)).Within(1e-14));
+        Assert.That(ErrorNorms.L2(Of(X * Y), null, Mesh), Is.EqualTo(1.0 / 3).Within(1e-14));
+        Assert.That(ErrorNorms.L2(Of(X + Y), Of(Y), Mesh), Is.EqualTo(Math.Sqrt(1.0 / 3)).Within(1e-14));
+    }
+
+    [Test]
+    public void RelativeL2IsTheErrorOverTheReferenceNorm()
+    {
+        Assert.That(ErrorNorms.RelativeL2(Of((Expr)1), Of((Expr)2), Mesh), Is.EqualTo(0.5).Within(1e-14));
+        // ‖x - 2x‖ / ‖2x‖ = 1/2 whatever the mesh.
+        Assert.That(ErrorNorms.RelativeL2(Of(X), Of(2 * X), Mesh), Is.EqualTo(0.5).Within(1e-14));
+        Assert.Throws<ArgumentException>(() => ErrorNorms.RelativeL2(Of(X), Of((Expr)0), Mesh));
+    }
+
+    [Test]
+    public void MaxAbsIsTakenOverTheNodes()
+    {
+        Assert.That(ErrorNorms.MaxAbs(Of(X * Y), Of((Expr)0), Mesh), Is.EqualTo(1));
+        Assert.That(ErrorNorms.MaxAbs(Of(Sin(Pi * X)), Of((Expr)0), Mesh), Is.EqualTo(1).Within(1e-15), "x = 1/2 is a node");
+    }
+
+    [Test]
+    public void NodalFieldVersionAgreesWithSolutionsForLinearFunctions()
+    {
+        var u = new Field("u", Mesh, Of(1 + X).Evaluate(Mesh.Coordinates));
+        var v = new Field("v", Mesh, Of(2 + 2 * X).Evaluate(Mesh.Coordinates));
+        Assert.That(ErrorNorms.RelativeL2(u, v), Is.EqualTo(0.5).Within(1e-14));
+        Assert.That(ErrorNorms.MaxAbs(u, v), Is.EqualTo(2).Within(1e-14));
+    }
+}
