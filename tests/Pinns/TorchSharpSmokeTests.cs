@@ -18,4 +18,12 @@ public class TorchSharpSmokeTests
         Assert.That(dy.data<double>().ToArray(), Is.EqualTo(new[] { 0.75, 3.0, 12.0 }).Within(1e-14));
         Assert.That(d2y.data<double>().ToArray(), Is.EqualTo(new[] { 3.0, 6.0, 12.0 }).Within(1e-14));
     }
+
+    [Test]
+    public void AllocatorKeepsFreedTensorMemoryOnGlibc()
+    {
+        PdeNet.Neural.TorchRuntime.Initialise(seed: 0, threads: 1);
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("the allocator setting applies to glibc on Linux");
+        Assert.That(PdeNet.Neural.TorchRuntime.MallocTuned, "glibc accepted the mmap and trim thresholds");
+    }
 }

@@ -11,8 +11,8 @@ public sealed record Dirichlet(BoundarySelector Boundary, Expr Value) : Boundary
     /// <summary>u = <paramref name="value"/> on <paramref name="boundary"/>.</summary>
     public static Dirichlet On(BoundarySelector boundary, Expr value) => new(boundary, value);
 
-    /// <summary>u = <paramref name="value"/> on the named parts.</summary>
-    public static Dirichlet On(string parts, Expr value) => new(BoundarySelector.Parts(parts.Split(',', StringSplitOptions.TrimEntries)), value);
+    /// <summary>u = <paramref name="value"/> on the parts named in a comma-separated list.</summary>
+    public static Dirichlet On(string parts, Expr value) => new(BoundarySelector.Parts(parts), value);
 
     /// <inheritdoc/>
     public override string Kind => "dirichlet";

@@ -11,8 +11,8 @@ public sealed record Neumann(BoundarySelector Boundary, Expr Value) : NaturalCon
     /// <summary>∂u/∂n = <paramref name="value"/> on <paramref name="boundary"/>.</summary>
     public static Neumann On(BoundarySelector boundary, Expr value) => new(boundary, value);
 
-    /// <summary>∂u/∂n = <paramref name="value"/> on the named parts.</summary>
-    public static Neumann On(string parts, Expr value) => new(BoundarySelector.Parts(parts.Split(',', StringSplitOptions.TrimEntries)), value);
+    /// <summary>∂u/∂n = <paramref name="value"/> on the parts named in a comma-separated list.</summary>
+    public static Neumann On(string parts, Expr value) => new(BoundarySelector.Parts(parts), value);
 
     /// <inheritdoc/>
     public override string Kind => "neumann";

@@ -12,8 +12,8 @@ public sealed record Robin(BoundarySelector Boundary, Expr Alpha, Expr Value) : 
     /// <summary>∂u/∂n + <paramref name="alpha"/> u = <paramref name="value"/> on <paramref name="boundary"/>.</summary>
     public static Robin On(BoundarySelector boundary, Expr alpha, Expr value) => new(boundary, alpha, value);
 
-    /// <summary>∂u/∂n + <paramref name="alpha"/> u = <paramref name="value"/> on the named parts.</summary>
-    public static Robin On(string parts, Expr alpha, Expr value) => new(BoundarySelector.Parts(parts.Split(',', StringSplitOptions.TrimEntries)), alpha, value);
+    /// <summary>∂u/∂n + <paramref name="alpha"/> u = <paramref name="value"/> on the parts named in a comma-separated list.</summary>
+    public static Robin On(string parts, Expr alpha, Expr value) => new(BoundarySelector.Parts(parts), alpha, value);
 
     /// <inheritdoc/>
     public override string Kind => "robin";

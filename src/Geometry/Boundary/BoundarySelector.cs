@@ -25,6 +25,9 @@ public sealed class BoundarySelector
         return new(names, null, string.Join(", ", names));
     }
 
+    /// <summary>The boundary parts named in a comma-separated list, for example "left, bottom".</summary>
+    public static BoundarySelector Parts(string names) => Parts(names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The boundary points for which <paramref name="predicate"/> holds.</summary>
     /// <param name="description">How the selection reads in logs and files, for example "x = 0".</param>
     /// <param name="predicate">The test on a boundary point.</param>

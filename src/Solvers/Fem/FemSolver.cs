@@ -4,6 +4,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Core.Symbolic;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Solvers.LinearAlgebra;
+using static PdeNet.Solvers.LinearAlgebra.VectorOperations;
 
 namespace PdeNet.Solvers.Fem;
 
@@ -50,7 +51,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         double initialNorm = double.NaN, finalNorm = double.NaN, linearResidual = 0;
         string linearSolver = "cg+jacobi";
 
-        double Residual(double[] u)
+        double ResidualNorm(double[] u)
         {
             assembler.Assemble(u, residual, null);
             foreach (int i in fixedNodes) residual[i] = 0;
@@ -106,19 +107,19 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
             {
                 for (int i = 0; i < values.Length; i++) trial[i] = values[i] + lambda * correction[i];
                 if (form.IsLinear || halving == 10) break;
-                double trialNorm = Residual(trial);
+                double trialNorm = ResidualNorm(trial);
                 if (trialNorm < norm || trialNorm <= Options.NewtonTolerance * initialNorm) break;
                 lambda /= 2;
             }
             values = trial;
             if (form.IsLinear)
             {
-                finalNorm = Residual(values);
+                finalNorm = ResidualNorm(values);
                 break;
             }
             if (newton == Options.MaxNewtonIterations)
             {
-                finalNorm = Residual(values);
+                finalNorm = ResidualNorm(values);
                 if (finalNorm > Options.NewtonTolerance * initialNorm)
                     throw new FemSolveException($"Newton's method did not converge in {Options.MaxNewtonIterations} iterations (residual {finalNorm:E2}, started at {initialNorm:E2}); raise MaxNewtonIterations or start closer to the solution");
             }
@@ -183,6 +184,4 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         }
         return negative > positive;
     }
-
-    private static double Norm(double[] a) => Math.Sqrt(a.Sum(x => x * x));
 }

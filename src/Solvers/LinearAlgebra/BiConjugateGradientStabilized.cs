@@ -1,3 +1,5 @@
+using static PdeNet.Solvers.LinearAlgebra.VectorOperations;
+
 namespace PdeNet.Solvers.LinearAlgebra;
 
 /// <summary>BiCGStab (van der Vorst 1992), right-preconditioned, for nonsymmetric systems.</summary>
@@ -18,10 +20,7 @@ public static class BiConjugateGradientStabilized
         var t = new double[n];
         var pHat = new double[n];
         var sHat = new double[n];
-        matrix.Multiply(x, v);
-        for (int i = 0; i < n; i++) r[i] = b[i] - v[i];
-        double normB = Norm(b);
-        if (normB == 0) normB = 1;
+        double normB = Residual(matrix, b, x, r);
         double residual = Norm(r) / normB;
         if (residual <= tolerance) return new KrylovResult(0, residual, true);
         r.CopyTo(rHat, 0);
@@ -57,13 +56,4 @@ public static class BiConjugateGradientStabilized
         }
         return new KrylovResult(maxIterations, residual, false);
     }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }

@@ -1,3 +1,5 @@
+using static PdeNet.Solvers.LinearAlgebra.VectorOperations;
+
 namespace PdeNet.Solvers.LinearAlgebra;
 
 /// <summary>The preconditioned conjugate gradient method for symmetric positive definite systems.</summary>
@@ -20,10 +22,7 @@ public static class ConjugateGradient
         var z = new double[n];
         var p = new double[n];
         var q = new double[n];
-        matrix.Multiply(x, q);
-        for (int i = 0; i < n; i++) r[i] = b[i] - q[i];
-        double normB = Norm(b);
-        if (normB == 0) normB = 1;
+        double normB = Residual(matrix, b, x, r);
         double residual = Norm(r) / normB;
         if (residual <= tolerance) return new KrylovResult(0, residual, true);
         preconditioner.Apply(r, z);
@@ -50,13 +49,4 @@ public static class ConjugateGradient
         }
         return new KrylovResult(maxIterations, residual, false);
     }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    private static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 }
