@@ -24,7 +24,7 @@ public static class PdeNetCommandLine
                 return new SolveRun(output, error).Execute(settings);
             }
             catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException
-                                          or UnauthorizedAccessException or NotSupportedException or FemSolveException or TrainingDivergedException)
+                                          or UnauthorizedAccessException or NotSupportedException or ArithmeticException or FemSolveException or TrainingDivergedException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;
