@@ -17,8 +17,11 @@ public sealed class Mesh
     /// <param name="boundaryFacetParts">Index into <paramref name="partNames"/> per facet.</param>
     /// <param name="partNames">Names of the boundary parts.</param>
     /// <param name="grid">The grid the nodes form, lexicographically numbered, if they do.</param>
+    /// <param name="cellTags">Subdomain index (into <paramref name="subdomainNames"/>) per cell, or null for one subdomain.</param>
+    /// <param name="subdomainNames">Names of the subdomains the cell tags refer to.</param>
     public Mesh(CellType cellType, int geometricDimension, double[] coordinates, int[] cells,
-        int[] boundaryFacets, int[] boundaryFacetParts, IReadOnlyList<string> partNames, Grid? grid = null)
+        int[] boundaryFacets, int[] boundaryFacetParts, IReadOnlyList<string> partNames, Grid? grid = null,
+        int[]? cellTags = null, IReadOnlyList<string>? subdomainNames = null)
     {
         if (geometricDimension < 1 || geometricDimension > 3) throw new ArgumentOutOfRangeException(nameof(geometricDimension), geometricDimension, "must be 1, 2 or 3");
         if (coordinates.Length % geometricDimension != 0) throw new ArgumentException($"coordinates length {coordinates.Length} is not a multiple of gdim {geometricDimension}", nameof(coordinates));
@@ -34,6 +37,13 @@ public sealed class Mesh
         bad = Array.FindIndex(boundaryFacetParts, p => p < 0 || p >= partNames.Count);
         if (bad >= 0) throw new ArgumentException($"facet {bad} has part index {boundaryFacetParts[bad]}, but there are {partNames.Count} part names", nameof(boundaryFacetParts));
         if (grid is not null && grid.NodeCount != nodes) throw new ArgumentException("the grid's node count differs from the mesh's", nameof(grid));
+        subdomainNames ??= [];
+        if (cellTags is not null)
+        {
+            if (cellTags.Length != cells.Length / perCell) throw new ArgumentException("one subdomain tag per cell is needed", nameof(cellTags));
+            bad = Array.FindIndex(cellTags, t => t < 0 || t >= subdomainNames.Count);
+            if (bad >= 0) throw new ArgumentException($"cell {bad} has subdomain index {cellTags[bad]}, but there are {subdomainNames.Count} subdomain names", nameof(cellTags));
+        }
         CellType = cellType;
         GeometricDimension = geometricDimension;
         Coordinates = coordinates;
@@ -42,6 +52,8 @@ public sealed class Mesh
         BoundaryFacetParts = boundaryFacetParts;
         PartNames = partNames;
         Grid = grid;
+        CellTags = cellTags;
+        SubdomainNames = subdomainNames;
     }
 
     /// <summary>Shape of every cell.</summary>
@@ -67,6 +79,12 @@ public sealed class Mesh
 
     /// <summary>The structured grid the nodes form, or null for an unstructured mesh.</summary>
     public Grid? Grid { get; }
+
+    /// <summary>Subdomain index (into <see cref="SubdomainNames"/>) of each cell, or null when the mesh is one subdomain.</summary>
+    public int[]? CellTags { get; }
+
+    /// <summary>Names of the subdomains (for example gmsh physical groups of the mesh's dimension).</summary>
+    public IReadOnlyList<string> SubdomainNames { get; }
 
     /// <summary>Number of nodes.</summary>
     public int NodeCount => Coordinates.Length / GeometricDimension;
