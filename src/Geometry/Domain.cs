@@ -1,5 +1,6 @@
 using PdeNet.Geometry.Boundary;
 using PdeNet.Geometry.Domains;
+using PdeNet.Geometry.Sampling;
 
 namespace PdeNet.Geometry;
 
@@ -56,67 +57,47 @@ public abstract class Domain
     /// <summary>Intersection A ∩ B.</summary>
     public static Domain operator &(Domain a, Domain b) => new BooleanDomain(BooleanOperation.Intersection, a, b);
 
-    /// <summary>
-    /// Samples points uniformly in the interior by rejection from the bounding box.
-    /// </summary>
-    /// <returns>Coordinates, row-major, shape (count, d).</returns>
-    public double[] SampleInterior(int count, Random random)
+    /// <summary>The domain shifted by <paramref name="offset"/> (one entry per axis).</summary>
+    public Domain Translate(params double[] offset)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var box = Bounds;
-        int d = Dimension;
-        var points = new double[count * d];
-        Span<double> x = stackalloc double[d];
-        long attempts = 0, limit = 10_000L + 10_000L * count;
-        for (int n = 0; n < count;)
-        {
-            if (++attempts > limit) throw new InvalidGeometryException($"the domain has no interior inside its bounds {box}");
-            for (int i = 0; i < d; i++) x[i] = box.Min[i] + random.NextDouble() * box.Extent(i);
-            if (!Contains(x)) continue;
-            x.CopyTo(points.AsSpan(n * d, d));
-            n++;
-        }
-        return points;
+        if (offset.Length != Dimension) throw new InvalidGeometryException($"a {Dimension}D domain needs a shift with {Dimension} entries, got {offset.Length}");
+        return new TransformedDomain(this, Similarity.Translation(offset));
     }
 
+    /// <summary>The 2D domain rotated by <paramref name="angle"/> radians counter-clockwise about the origin.</summary>
+    public Domain Rotate(double angle) => Dimension == 2
+        ? new TransformedDomain(this, Similarity.Rotation2D(angle))
+        : throw new InvalidGeometryException($"Rotate(angle) turns 2D domains; give an axis for a {Dimension}D domain");
+
+    /// <summary>The 3D domain rotated by <paramref name="angle"/> radians about <paramref name="axis"/> through the origin.</summary>
+    public Domain Rotate((double X, double Y, double Z) axis, double angle) => Dimension == 3
+        ? new TransformedDomain(this, Similarity.Rotation3D(axis, angle))
+        : throw new InvalidGeometryException($"Rotate(axis, angle) turns 3D domains; this one is {Dimension}D");
+
+    /// <summary>The domain scaled by <paramref name="factor"/> about the origin (uniform scaling keeps distances exact).</summary>
+    public Domain Scale(double factor) => new TransformedDomain(this, Similarity.Scaling(Dimension, factor));
+
+    /// <summary>Samples points uniformly in the interior by rejection from the bounding box.</summary>
+    /// <returns>Coordinates, row-major, shape (count, d).</returns>
+    public double[] SampleInterior(int count, Random random) => SampleInterior(count, PointSampler.From(random));
+
     /// <summary>
-    /// Samples points on the selected boundary, uniformly in arc length (2D), with the unit
-    /// outward normal and the part name at each point.
+    /// Samples the interior with <paramref name="sampler"/>'s points mapped into the bounding box,
+    /// keeping those inside; a grid gives about, not exactly, <paramref name="count"/> points.
     /// </summary>
-    public BoundarySample SampleBoundary(int count, Random random, BoundarySelector? selector = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        selector ??= BoundarySelector.All;
-        selector.Validate(this);
-        var candidates = BoundaryCandidates;
-        var cumulative = new double[candidates.Count];
-        double total = 0;
-        for (int i = 0; i < candidates.Count; i++) cumulative[i] = total += candidates[i].Patch.Measure;
-        int d = Dimension;
-        var points = new double[count * d];
-        var normals = new double[count * d];
-        var parts = new string[count];
-        Span<double> x = stackalloc double[d];
-        Span<double> n = stackalloc double[d];
-        long attempts = 0, limit = 10_000L + 10_000L * count;
-        for (int k = 0; k < count;)
-        {
-            if (++attempts > limit) throw new InvalidGeometryException($"the boundary selection '{selector}' is empty on this domain");
-            double s = random.NextDouble() * total;
-            int index = Array.BinarySearch(cumulative, s);
-            index = Math.Min(index < 0 ? ~index : index, candidates.Count - 1);
-            var candidate = candidates[index];
-            double start = index == 0 ? 0 : cumulative[index - 1];
-            double u = Math.Clamp((s - start) / candidate.Patch.Measure, 0, 1);
-            candidate.Patch.Map(u, random.NextDouble(), x, n);
-            if (!candidate.Accepts(x, n) || !selector.Includes(candidate.Patch.Part, x)) continue;
-            x.CopyTo(points.AsSpan(k * d, d));
-            n.CopyTo(normals.AsSpan(k * d, d));
-            parts[k] = candidate.Patch.Part;
-            k++;
-        }
-        return new BoundarySample(d, points, normals, parts);
-    }
+    /// <returns>Coordinates, row-major, shape (n, d).</returns>
+    public double[] SampleInterior(int count, PointSampler sampler) => DomainSampling.Interior(this, count, sampler, []);
+
+    /// <summary>
+    /// Samples points on the selected boundary, uniformly in arc length (2D) or area (3D), with the
+    /// unit outward normal and the part name at each point.
+    /// </summary>
+    public BoundarySample SampleBoundary(int count, Random random, BoundarySelector? selector = null) =>
+        SampleBoundary(count, PointSampler.From(random), selector);
+
+    /// <summary>Samples the selected boundary with <paramref name="sampler"/>'s points, uniformly in measure.</summary>
+    public BoundarySample SampleBoundary(int count, PointSampler sampler, BoundarySelector? selector = null) =>
+        DomainSampling.Boundary(this, count, sampler, selector ?? BoundarySelector.All, []);
 
     /// <summary>
     /// The boundary part at a point on (or within <paramref name="tolerance"/> of) the boundary,

@@ -1,5 +1,6 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Symbolic;
+using PdeNet.Geometry;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns;
@@ -38,63 +39,51 @@ internal sealed class CollocationSet : IDisposable
     /// <param name="Residual">The lowered boundary residual, for example u - g.</param>
     public sealed record BoundaryGroup(Tensor Points, Tensor Normals, Expr Residual);
 
-    /// <summary>Draws a set of points for <paramref name="problem"/> from <paramref name="random"/>.</summary>
-    public static CollocationSet Sample(Problem problem, PinnOptions options, Random random, ScalarType dtype)
+    /// <summary>Draws a set of points for <paramref name="problem"/>.</summary>
+    public static CollocationSet Sample(Problem problem, PinnOptions options, CollocationSamplers samplers, ScalarType dtype)
     {
         var domain = problem.Domain!;
         int d = domain.Dimension;
         var u = problem.Unknown;
-        var time = problem.IsTimeDependent ? problem.Time : null;
-        int columns = time is null ? d : d + 1;
+        var spaceTime = problem.IsTimeDependent ? new SpaceTime(domain, problem.Time!.Start, problem.Time.End) : null;
+        int columns = spaceTime?.Dimension ?? d;
+        Tensor ToTensor(double[] values, int width, bool differentiable) => tensor(values, [values.Length / width, width], dtype, requires_grad: differentiable);
 
-        double[] WithTime(double[] points, int count, double? fixedTime)
-        {
-            if (time is null) return points;
-            var result = new double[count * columns];
-            for (int i = 0; i < count; i++)
-            {
-                Array.Copy(points, i * d, result, i * columns, d);
-                result[i * columns + d] = fixedTime ?? time.Start + random.NextDouble() * time.Length;
-            }
-            return result;
-        }
-        Tensor ToTensor(double[] values, int count, int width, bool differentiable) =>
-            tensor(values, [count, width], dtype, requires_grad: differentiable);
-
-        var interior = ToTensor(WithTime(domain.SampleInterior(options.InteriorPoints, random), options.InteriorPoints, null), options.InteriorPoints, columns, true);
+        var interior = ToTensor(spaceTime?.SampleInterior(options.InteriorPoints, samplers.For("interior"))
+            ?? domain.SampleInterior(options.InteriorPoints, samplers.For("interior")), columns, true);
 
         // Boundary points: each is governed by the condition the problem assigns to it; points no
         // condition covers get the natural condition ∂u/∂n = 0, as in the finite-element solver.
         var groups = new List<BoundaryGroup>();
+        int boundaryCount = 0;
         if (options.BoundaryPoints > 0)
         {
-            var sample = domain.SampleBoundary(options.BoundaryPoints, random);
-            var points = WithTime(sample.Points, sample.Count, null);
+            var sample = spaceTime?.SampleBoundary(options.BoundaryPoints, samplers.For("boundary"))
+                ?? domain.SampleBoundary(options.BoundaryPoints, samplers.For("boundary"));
+            boundaryCount = sample.Count;
             var byCondition = new Dictionary<object, List<int>>(ReferenceEqualityComparer.Instance);
             var zeroFlux = new object();
             for (int i = 0; i < sample.Count; i++)
             {
-                var condition = (object?)problem.ConditionAt(sample.Parts[i], sample.Points.AsSpan(i * d, d)) ?? zeroFlux;
+                var condition = (object?)problem.ConditionAt(sample.Parts[i], sample.Points.AsSpan(i * columns, d)) ?? zeroFlux;
                 if (!byCondition.TryGetValue(condition, out var members)) byCondition[condition] = members = [];
                 members.Add(i);
             }
             foreach (var (condition, members) in byCondition)
             {
                 var residual = condition is BoundaryCondition c ? c.Residual(u, d) : Expr.NormalDerivative(u, d);
-                var groupPoints = members.SelectMany(i => points.AsSpan(i * columns, columns).ToArray()).ToArray();
+                var groupPoints = members.SelectMany(i => sample.Points.AsSpan(i * columns, columns).ToArray()).ToArray();
                 var normals = members.SelectMany(i => sample.Normals.AsSpan(i * d, d).ToArray()).ToArray();
                 var lowered = Lowering.Lower(residual, d);
                 bool differentiable = lowered.Contains(n => n is Unknown { Order: > 0 });
-                groups.Add(new BoundaryGroup(ToTensor(groupPoints, members.Count, columns, differentiable), ToTensor(normals, members.Count, d, false), lowered));
+                groups.Add(new BoundaryGroup(ToTensor(groupPoints, columns, differentiable), ToTensor(normals, d, false), lowered));
             }
         }
 
         Tensor? initial = null;
-        if (time is not null && options.InitialPoints > 0)
-        {
-            initial = ToTensor(WithTime(domain.SampleInterior(options.InitialPoints, random), options.InitialPoints, time.Start), options.InitialPoints, columns, false);
-        }
-        return new CollocationSet(interior, groups, initial, options.BoundaryPoints);
+        if (spaceTime is not null && options.InitialPoints > 0)
+            initial = ToTensor(spaceTime.SampleInitial(options.InitialPoints, samplers.For("initial")), columns, false);
+        return new CollocationSet(interior, groups, initial, boundaryCount);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using PdeNet.Geometry.Sampling;
 using PdeNet.Neural;
 
 namespace PdeNet.Pinns;
@@ -14,6 +15,7 @@ namespace PdeNet.Pinns;
 /// <param name="BoundaryWeight">Weight of the mean squared boundary residual in the loss.</param>
 /// <param name="InitialWeight">Weight of the mean squared initial residual in the loss.</param>
 /// <param name="ResampleEvery">Draw fresh collocation points every this many steps (0: never).</param>
+/// <param name="Sampling">How collocation points are placed (pseudo-random, Sobol, Halton, Hammersley, Latin hypercube, grid).</param>
 /// <param name="Seed">Seed of the weights and of the collocation points.</param>
 /// <param name="Precision">Floating-point precision.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
@@ -30,6 +32,7 @@ public sealed record PinnOptions(
     double BoundaryWeight = 10,
     double InitialWeight = 1,
     int ResampleEvery = 0,
+    SamplingMethod Sampling = SamplingMethod.Random,
     int Seed = 0,
     Precision Precision = Precision.Float32,
     int? Threads = null,

@@ -29,11 +29,11 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
         problem.Validate();
         var clock = Stopwatch.StartNew();
         TorchRuntime.Initialise(Options.Seed, Options.Threads);
-        var random = new Random(Options.Seed);
+        var samplers = new CollocationSamplers(Options.Sampling, Options.Seed);
         var network = new PinnNetwork(problem, Options);
         var loss = new PinnLoss(problem, Options);
         var history = new TrainingHistory();
-        var points = CollocationSet.Sample(problem, Options, random, network.DType);
+        var points = CollocationSet.Sample(problem, Options, samplers, network.DType);
         using var optimizer = optim.Adam(network.Model.parameters(), Options.LearningRate);
         double gamma = Options.Steps > 0 ? Math.Pow(Options.FinalLearningRate / Options.LearningRate, 1.0 / Options.Steps) : 1;
         var schedule = optim.lr_scheduler.ExponentialLR(optimizer, gamma);
@@ -51,6 +51,7 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
             ["interior_points"] = Options.InteriorPoints,
             ["boundary_points"] = Options.BoundaryPoints,
             ["boundary_weight"] = Options.BoundaryWeight,
+            ["sampling"] = Options.Sampling.ToString().ToLowerInvariant(),
             ["seed"] = Options.Seed,
             ["precision"] = Options.Precision.ToString().ToLowerInvariant(),
             ["threads"] = Options.Threads ?? Environment.ProcessorCount,
@@ -64,7 +65,8 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
                 if (Options.ResampleEvery > 0 && step > 0 && step % Options.ResampleEvery == 0)
                 {
                     points.Dispose();
-                    points = CollocationSet.Sample(problem, Options, random, network.DType);
+                    samplers.NextRound();
+                    points = CollocationSet.Sample(problem, Options, samplers, network.DType);
                 }
                 optimizer.zero_grad();
                 var terms = loss.Terms(network, points);

@@ -3,77 +3,109 @@ using PdeNet.Geometry.Boundary;
 namespace PdeNet.Geometry.Meshes;
 
 /// <summary>
-/// Triangulates 2D domains whose boundary runs along the lines of a uniform grid (rectangles,
-/// L-shapes and other axis-aligned polygons and their unions and differences). Each grid square
-/// inside the domain is cut into two triangles along its rising diagonal. The boundary is then
-/// reproduced exactly and every boundary facet keeps the name of the part it lies on.
-/// Curved or slanted boundaries are refused with a message saying so.
+/// Meshes domains whose boundary runs along the lines (planes) of a uniform grid: intervals;
+/// rectangles, L-shapes and other axis-aligned polygons and their unions and differences; boxes
+/// and unions of boxes. Every grid cell inside the domain becomes one interval, two triangles
+/// (cut along the rising diagonal), one quadrilateral, six tetrahedra (the Kuhn subdivision along
+/// the main diagonal, conforming across cells) or one hexahedron. The boundary is reproduced
+/// exactly and every boundary facet keeps the name of the part it lies on. Curved or slanted
+/// boundaries are refused with a message saying so.
 /// </summary>
 public static class GridMesher
 {
-    /// <summary>Meshes <paramref name="domain"/> with squares of side close to <paramref name="h"/>.</summary>
-    /// <param name="domain">A 2D domain bounded by grid lines.</param>
+    /// <summary>Triangulates a 2D domain with squares of side close to <paramref name="h"/>.</summary>
+    public static Mesh Triangulate(Domain domain, double h) => Generate(domain, h, CellType.Triangle);
+
+    /// <summary>Triangulates a 2D domain on a grid of nx × ny squares over its bounding box.</summary>
+    public static Mesh Triangulate(Domain domain, int nx, int ny) => Generate(domain, [nx, ny], CellType.Triangle);
+
+    /// <summary>Meshes <paramref name="domain"/> with grid cells of side close to <paramref name="h"/>.</summary>
+    /// <param name="domain">A domain bounded by grid lines or planes.</param>
     /// <param name="h">Target cell side; the grid uses round(extent / h) cells per axis.</param>
-    public static Mesh Triangulate(Domain domain, double h)
+    /// <param name="cellType">Interval (1D), Triangle or Quadrilateral (2D), Tetrahedron or Hexahedron (3D).</param>
+    public static Mesh Generate(Domain domain, double h, CellType cellType)
     {
-        if (domain.Dimension != 2) throw new NotSupportedException($"the grid mesher handles 2D domains; this one is {domain.Dimension}D");
         if (!(h > 0) || double.IsInfinity(h)) throw new ArgumentOutOfRangeException(nameof(h), h, "the mesh size h must be positive");
         var box = domain.Bounds;
-        int nx = Math.Max(1, (int)Math.Round(box.Extent(0) / h)), ny = Math.Max(1, (int)Math.Round(box.Extent(1) / h));
-        return Triangulate(domain, nx, ny);
+        return Generate(domain, Enumerable.Range(0, domain.Dimension).Select(i => Math.Max(1, (int)Math.Round(box.Extent(i) / h))).ToArray(), cellType);
     }
 
-    /// <summary>Meshes <paramref name="domain"/> on a grid of nx × ny squares over its bounding box.</summary>
-    public static Mesh Triangulate(Domain domain, int nx, int ny)
+    /// <summary>Meshes <paramref name="domain"/> on a grid with the given number of cells per axis over its bounding box.</summary>
+    public static Mesh Generate(Domain domain, int[] cells, CellType cellType)
     {
-        if (domain.Dimension != 2) throw new NotSupportedException($"the grid mesher handles 2D domains; this one is {domain.Dimension}D");
-        if (nx < 1 || ny < 1) throw new ArgumentOutOfRangeException(nameof(nx), $"cell counts must be positive, got {nx} x {ny}");
-        if ((long)(nx + 1) * (ny + 1) > int.MaxValue / 4) throw new ArgumentOutOfRangeException(nameof(nx), $"a {nx} x {ny} grid is too large");
-        var grid = Grid.Of(domain.Bounds, nx, ny);
+        int d = domain.Dimension;
+        var split = CellSplit.For(cellType, d);
+        if (cells.Length != d) throw new ArgumentException($"give a cell count for each of the {d} axes, got {cells.Length}", nameof(cells));
+        if (cells.Any(n => n < 1)) throw new ArgumentOutOfRangeException(nameof(cells), $"cell counts must be positive, got {string.Join(" x ", cells)}");
+        long nodeTotal = cells.Aggregate(1L, (p, n) => p * (n + 1));
+        if (nodeTotal > 50_000_000) throw new ArgumentOutOfRangeException(nameof(cells), $"a {string.Join(" x ", cells)} grid is too large");
+        var grid = Grid.Of(domain.Bounds, cells);
         CheckGridAligned(domain, grid);
 
-        // Keep the squares whose centre is inside; with grid-aligned boundaries each square is
-        // entirely inside or outside.
-        var used = new int[(nx + 1) * (ny + 1)];
+        // Keep the grid cells whose centre is inside; with grid-aligned boundaries each cell is entirely inside or outside.
+        var strides = new long[d];
+        for (int i = 0, stride = 1; i < d; stride *= cells[i] + 1, i++) strides[i] = stride;
+        var used = new int[nodeTotal];
         Array.Fill(used, -1);
-        var squares = new List<(int I, int J)>();
-        Span<double> centre = stackalloc double[2];
-        for (int j = 0; j < ny; j++)
+        var voxels = new List<long>();
+        long voxelTotal = cells.Aggregate(1L, (p, n) => p * n);
+        Span<double> centre = stackalloc double[d];
+        var index = new int[d];
+        for (long v = 0; v < voxelTotal; v++)
         {
-            for (int i = 0; i < nx; i++)
+            long rest = v;
+            long corner = 0;
+            for (int i = 0; i < d; i++)
             {
-                centre[0] = grid.Coordinate(0, i) + grid.Spacing[0] / 2;
-                centre[1] = grid.Coordinate(1, j) + grid.Spacing[1] / 2;
-                if (!domain.Contains(centre)) continue;
-                squares.Add((i, j));
-                foreach (var (a, b) in new[] { (i, j), (i + 1, j), (i, j + 1), (i + 1, j + 1) }) used[a + (nx + 1) * b] = 0;
+                index[i] = (int)(rest % cells[i]);
+                rest /= cells[i];
+                centre[i] = grid.Coordinate(i, index[i]) + grid.Spacing[i] / 2;
+                corner += index[i] * strides[i];
             }
+            if (!domain.Contains(centre)) continue;
+            voxels.Add(corner);
+            for (int mask = 0; mask < 1 << d; mask++) used[corner + Offset(mask, strides)] = 0;
         }
-        if (squares.Count == 0) throw new InvalidGeometryException($"no grid square of the {nx} x {ny} grid lies inside the domain");
+        if (voxels.Count == 0) throw new InvalidGeometryException($"no cell of the {string.Join(" x ", cells)} grid lies inside the domain");
 
         var coordinates = new List<double>();
-        for (int k = 0, next = 0; k < used.Length; k++)
+        for (long k = 0, next = 0; k < nodeTotal; k++)
         {
             if (used[k] < 0) continue;
-            used[k] = next++;
-            coordinates.Add(grid.Coordinate(0, k % (nx + 1)));
-            coordinates.Add(grid.Coordinate(1, k / (nx + 1)));
+            used[k] = (int)next++;
+            long rest = k;
+            for (int i = 0; i < d; i++)
+            {
+                coordinates.Add(grid.Coordinate(i, (int)(rest % (cells[i] + 1))));
+                rest /= cells[i] + 1;
+            }
         }
-        int Node(int i, int j) => used[i + (nx + 1) * j];
-        var cells = new int[squares.Count * 6];
-        for (int s = 0; s < squares.Count; s++)
+        var cellNodes = new List<int>(voxels.Count * split.Cells.Length);
+        Span<int> corners = stackalloc int[1 << d];
+        foreach (long corner in voxels)
         {
-            var (i, j) = squares[s];
-            int a = Node(i, j), b = Node(i + 1, j), c = Node(i + 1, j + 1), d = Node(i, j + 1);
-            cells.AsSpan(6 * s, 6).SetFromArray([a, b, c, a, c, d]);
+            for (int mask = 0; mask < 1 << d; mask++) corners[mask] = used[corner + Offset(mask, strides)];
+            foreach (var local in split.Cells)
+            {
+                foreach (int mask in local) cellNodes.Add(corners[mask]);
+            }
         }
-
-        var (facets, parts, names) = BoundaryFacets(domain, coordinates, cells, grid);
-        bool full = squares.Count == nx * ny;
-        return new Mesh(CellType.Triangle, 2, coordinates.ToArray(), cells, facets, parts, names, full ? grid : null);
+        var connectivity = cellNodes.ToArray();
+        split.Orient(connectivity, coordinates, d);
+        var (facets, parts, names) = BoundaryFacets(domain, coordinates, connectivity, cellType, grid);
+        bool full = voxels.Count == voxelTotal;
+        return new Mesh(cellType, d, coordinates.ToArray(), connectivity, facets, parts, names, full ? grid : null);
     }
 
-    private static void SetFromArray(this Span<int> target, int[] values) => values.CopyTo(target);
+    private static long Offset(int mask, long[] strides)
+    {
+        long offset = 0;
+        for (int i = 0; i < strides.Length; i++)
+        {
+            if ((mask >> i & 1) != 0) offset += strides[i];
+        }
+        return offset;
+    }
 
     private static void CheckGridAligned(Domain domain, Grid grid)
     {
@@ -83,47 +115,59 @@ public static class GridMesher
             double index = (value - grid.Origin[axis]) / grid.Spacing[axis];
             return Math.Abs(index - Math.Round(index)) * grid.Spacing[axis] <= tolerance;
         }
+        string Spacing() => string.Join(" x ", grid.Spacing.Select(h => h.ToString("G4")));
         foreach (var candidate in domain.BoundaryCandidates)
         {
-            if (candidate.Patch is not LineSegment segment)
-                throw new NotSupportedException($"boundary part '{candidate.Patch.Part}' is curved; the grid mesher handles domains bounded by grid lines only");
-            bool axisAligned = Math.Abs(segment.A.X - segment.B.X) <= tolerance || Math.Abs(segment.A.Y - segment.B.Y) <= tolerance;
-            if (!axisAligned)
-                throw new NotSupportedException($"boundary part '{segment.Part}' is slanted; the grid mesher handles domains bounded by grid lines only");
-            if (!OnGrid(segment.A.X, 0) || !OnGrid(segment.B.X, 0) || !OnGrid(segment.A.Y, 1) || !OnGrid(segment.B.Y, 1))
-                throw new NotSupportedException(
-                    $"boundary part '{segment.Part}' ends off the grid of spacing {grid.Spacing[0]:G4} x {grid.Spacing[1]:G4}; choose h dividing the domain's corner coordinates");
+            var patch = candidate.Patch;
+            var (aligned, onGrid) = patch switch
+            {
+                BoundaryPoint point => (true, OnGrid(point.X, 0)),
+                LineSegment s => (Math.Abs(s.A.X - s.B.X) <= tolerance || Math.Abs(s.A.Y - s.B.Y) <= tolerance,
+                    OnGrid(s.A.X, 0) && OnGrid(s.B.X, 0) && OnGrid(s.A.Y, 1) && OnGrid(s.B.Y, 1)),
+                PlanarRectangle r => (r.UnitNormal.Count(c => Math.Abs(c) > 1e-12) == 1 && r.Edges.E1.Count(c => c != 0) == 1 && r.Edges.E2.Count(c => c != 0) == 1,
+                    Enumerable.Range(0, 3).All(i => OnGrid(r.Origin[i], i) && OnGrid(r.Origin[i] + r.Edges.E1[i] + r.Edges.E2[i], i))),
+                _ => throw new NotSupportedException($"boundary part '{patch.Part}' is curved; the grid mesher handles domains bounded by grid lines or planes only"),
+            };
+            if (!aligned) throw new NotSupportedException($"boundary part '{patch.Part}' is slanted; the grid mesher handles domains bounded by grid lines or planes only");
+            if (!onGrid) throw new NotSupportedException($"boundary part '{patch.Part}' ends off the grid of spacing {Spacing()}; choose h dividing the domain's corner coordinates");
         }
     }
 
-    private static (int[] Facets, int[] Parts, string[] Names) BoundaryFacets(Domain domain, List<double> coordinates, int[] cells, Grid grid)
+    private static (int[] Facets, int[] Parts, string[] Names) BoundaryFacets(Domain domain, List<double> coordinates, int[] cells, CellType cellType, Grid grid)
     {
-        // An edge used by exactly one triangle is a boundary facet.
-        var count = new Dictionary<long, (int Uses, int A, int B)>();
-        for (int t = 0; t < cells.Length / 3; t++)
+        // A face used by exactly one cell is a boundary facet; it keeps its node order from that cell.
+        int perCell = cellType.NodeCount(), d = grid.Dimension;
+        var faces = CellSplit.Faces(cellType);
+        var seen = new Dictionary<(int, int, int, int), (int Uses, int Cell, int Face)>();
+        Span<int> key = stackalloc int[4];
+        for (int c = 0; c < cells.Length / perCell; c++)
         {
-            for (int e = 0; e < 3; e++)
+            for (int f = 0; f < faces.Length; f++)
             {
-                int a = cells[3 * t + e], b = cells[3 * t + (e + 1) % 3];
-                long key = (long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b);
-                count[key] = count.TryGetValue(key, out var seen) ? (seen.Uses + 1, seen.A, seen.B) : (1, a, b);
+                key.Fill(-1);
+                for (int k = 0; k < faces[f].Length; k++) key[k] = cells[c * perCell + faces[f][k]];
+                key[..faces[f].Length].Sort();
+                var tuple = (key[0], key[1], key[2], key[3]);
+                seen[tuple] = seen.TryGetValue(tuple, out var known) ? (known.Uses + 1, known.Cell, known.Face) : (1, c, f);
             }
         }
         var names = domain.BoundaryParts.ToList();
         var facets = new List<int>();
         var parts = new List<int>();
-        double tolerance = 1e-6 * Math.Min(grid.Spacing[0], grid.Spacing[1]);
-        Span<double> midpoint = stackalloc double[2];
-        Span<double> normal = stackalloc double[2];
-        foreach (var (uses, a, b) in count.Values.OrderBy(v => Math.Min(v.A, v.B)).ThenBy(v => Math.Max(v.A, v.B)))
+        double tolerance = 1e-6 * grid.Spacing.Min();
+        Span<double> midpoint = stackalloc double[d];
+        Span<double> normal = stackalloc double[d];
+        foreach (var (uses, cell, face) in seen.Values.Where(v => v.Uses == 1).OrderBy(v => v.Cell).ThenBy(v => v.Face))
         {
-            if (uses != 1) continue;
-            midpoint[0] = (coordinates[2 * a] + coordinates[2 * b]) / 2;
-            midpoint[1] = (coordinates[2 * a + 1] + coordinates[2 * b + 1]) / 2;
+            midpoint.Clear();
+            foreach (int local in faces[face])
+            {
+                int node = cells[cell * perCell + local];
+                for (int i = 0; i < d; i++) midpoint[i] += coordinates[node * d + i] / faces[face].Length;
+                facets.Add(node);
+            }
             string part = domain.BoundaryPartAt(midpoint, tolerance, normal)
-                ?? throw new InvalidOperationException($"boundary facet at ({midpoint[0]:G6}, {midpoint[1]:G6}) lies on no boundary part");
-            facets.Add(a);
-            facets.Add(b);
+                ?? throw new InvalidOperationException($"boundary facet at ({string.Join(", ", midpoint.ToArray().Select(x => x.ToString("G6")))}) lies on no boundary part");
             parts.Add(names.IndexOf(part));
         }
         return (facets.ToArray(), parts.ToArray(), names.ToArray());
