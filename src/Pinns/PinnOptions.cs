@@ -6,7 +6,7 @@ namespace PdeNet.Pinns;
 /// <summary>Options of the physics-informed neural network solver.</summary>
 /// <param name="Hidden">Widths of the hidden layers.</param>
 /// <param name="Activation">Activation of the hidden layers.</param>
-/// <param name="Steps">Optimiser steps (each a full pass over the collocation points).</param>
+/// <param name="Steps">Adam steps (each a full pass over the collocation points).</param>
 /// <param name="LearningRate">Adam's initial learning rate.</param>
 /// <param name="FinalLearningRate">Learning rate at the last step; it decays exponentially from the initial one.</param>
 /// <param name="InteriorPoints">Collocation points inside the domain (× time interval).</param>
@@ -19,7 +19,9 @@ namespace PdeNet.Pinns;
 /// <param name="Seed">Seed of the weights and of the collocation points.</param>
 /// <param name="Precision">Floating-point precision.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
-/// <param name="LogEvery">Record the loss terms every this many steps.</param>
+/// <param name="LogEvery">Record the loss terms every this many steps (and L-BFGS iterations).</param>
+/// <param name="Optimizer">Adam, L-BFGS, or Adam then L-BFGS.</param>
+/// <param name="LbfgsIterations">L-BFGS iterations (each one or more loss evaluations in the line search).</param>
 public sealed record PinnOptions(
     int[]? Hidden = null,
     Activation Activation = Activation.Tanh,
@@ -36,8 +38,16 @@ public sealed record PinnOptions(
     int Seed = 0,
     Precision Precision = Precision.Float32,
     int? Threads = null,
-    int LogEvery = 50)
+    int LogEvery = 50,
+    PinnOptimizer Optimizer = PinnOptimizer.Adam,
+    int LbfgsIterations = 1000)
 {
+    /// <summary>Whether Adam runs.</summary>
+    public bool UsesAdam => Optimizer != PinnOptimizer.Lbfgs;
+
+    /// <summary>Whether L-BFGS runs.</summary>
+    public bool UsesLbfgs => Optimizer != PinnOptimizer.Adam;
+
     /// <summary>The hidden layer widths (three layers of 50 unless set).</summary>
     public int[] HiddenLayers => Hidden ?? [50, 50, 50];
 
@@ -51,6 +61,7 @@ public sealed record PinnOptions(
         if (BoundaryWeight < 0 || InitialWeight < 0) throw new ArgumentOutOfRangeException(nameof(BoundaryWeight), "loss weights cannot be negative");
         if (ResampleEvery < 0) throw new ArgumentOutOfRangeException(nameof(ResampleEvery), ResampleEvery, "cannot be negative");
         if (LogEvery < 1) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "must be at least 1");
+        if (LbfgsIterations < 0) throw new ArgumentOutOfRangeException(nameof(LbfgsIterations), LbfgsIterations, "cannot be negative");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "at least one thread is needed");
         return this;
     }

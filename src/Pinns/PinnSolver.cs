@@ -1,16 +1,14 @@
-using System.Diagnostics;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Neural;
-using static TorchSharp.torch;
 
 namespace PdeNet.Pinns;
 
 /// <summary>
 /// A physics-informed neural network (Raissi, Perdikaris, Karniadakis 2019) for any problem
-/// definition: an MLP u_θ trained with Adam to make the symbolic equation's residual, the
-/// boundary conditions and the initial condition vanish at collocation points. The same seed and
-/// thread count give the same result on CPU.
+/// definition: an MLP u_θ trained with Adam and/or L-BFGS to make the symbolic equation's
+/// residual, the boundary conditions and the initial condition vanish at collocation points. The
+/// same seed and thread count give the same result on CPU.
 /// </summary>
 public sealed class PinnSolver(PinnOptions? options = null) : ISolver
 {
@@ -27,25 +25,18 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
     public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
     {
         problem.Validate();
-        var clock = Stopwatch.StartNew();
         TorchRuntime.Initialise(Options.Seed, Options.Threads);
-        var samplers = new CollocationSamplers(Options.Sampling, Options.Seed);
         var network = new PinnNetwork(problem, Options);
-        var loss = new PinnLoss(problem, Options);
-        var history = new TrainingHistory();
-        var points = CollocationSet.Sample(problem, Options, samplers, network.DType);
-        using var optimizer = optim.Adam(network.Model.parameters(), Options.LearningRate);
-        double gamma = Options.Steps > 0 ? Math.Pow(Options.FinalLearningRate / Options.LearningRate, 1.0 / Options.Steps) : 1;
-        var schedule = optim.lr_scheduler.ExponentialLR(optimizer, gamma);
-        var lastGood = network.Snapshot();
-        int lastGoodStep = 0;
-        var metadata = new Dictionary<string, object>
+        using var training = new PinnTraining(problem, Options, network, progress, cancellation);
+        if (Options.UsesAdam) training.Adam();
+        if (Options.UsesLbfgs) training.Lbfgs();
+        return training.Solution(new Dictionary<string, object>
         {
             ["hidden"] = string.Join("x", Options.HiddenLayers),
             ["activation"] = Options.Activation.ToString().ToLowerInvariant(),
             ["parameters"] = network.Model.ParameterCount,
-            ["steps"] = Options.Steps,
-            ["optimizer"] = "adam",
+            ["steps"] = Options.UsesAdam ? Options.Steps : 0,
+            ["optimizer"] = Options.Optimizer.ToString().ToLowerInvariant(),
             ["learning_rate"] = Options.LearningRate,
             ["final_learning_rate"] = Options.FinalLearningRate,
             ["interior_points"] = Options.InteriorPoints,
@@ -55,51 +46,6 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
             ["seed"] = Options.Seed,
             ["precision"] = Options.Precision.ToString().ToLowerInvariant(),
             ["threads"] = Options.Threads ?? Environment.ProcessorCount,
-        };
-        try
-        {
-            for (int step = 0; step <= Options.Steps; step++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                if (Options.ResampleEvery > 0 && step > 0 && step % Options.ResampleEvery == 0)
-                {
-                    points.Dispose();
-                    samplers.NextRound();
-                    points = CollocationSet.Sample(problem, Options, samplers, network.DType);
-                }
-                optimizer.zero_grad();
-                var terms = loss.Terms(network, points);
-                var total = loss.Total(terms);
-                double value = total.to_type(ScalarType.Float64).item<double>();
-                if (!double.IsFinite(value))
-                {
-                    network.Restore(lastGood);
-                    var restored = new PinnSolution(problem, network) { Seconds = clock.Elapsed.TotalSeconds, History = history, Metadata = metadata };
-                    throw new TrainingDivergedException(
-                        $"training diverged at step {step}: the loss is {value}; the network was restored to step {lastGoodStep}, the last with a finite loss. Lower the learning rate ({Options.LearningRate}) or check the problem's scaling.",
-                        restored);
-                }
-                lastGood = network.Snapshot();
-                lastGoodStep = step;
-                if (step % Options.LogEvery == 0 || step == Options.Steps)
-                {
-                    var values = new Dictionary<string, double> { ["loss"] = value };
-                    foreach (var (name, term) in terms) values[name] = term.to_type(ScalarType.Float64).item<double>();
-                    history.Add(step, values);
-                    progress?.Report(new SolverProgress("training", step, Options.Steps, values));
-                }
-                if (step == Options.Steps) break;
-                total.backward();
-                optimizer.step();
-                schedule.step();
-            }
-        }
-        finally
-        {
-            points.Dispose();
-        }
-        metadata["final_loss"] = history[("loss")][^1];
-        return new PinnSolution(problem, network) { Seconds = clock.Elapsed.TotalSeconds, History = history, Metadata = metadata };
+        });
     }
 }

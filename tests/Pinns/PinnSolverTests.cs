@@ -96,6 +96,28 @@ public class PinnSolverTests
     }
 
     [Test]
+    public void LbfgsReachesALowerLossInFewerEvaluationsThanAdamSteps()
+    {
+        // -Δu = 2π² sin(πx) sin(πy) on the unit square, u = 0 on the boundary.
+        var u = Unknown.Scalar("u");
+        var exact = Sin(Pi * X) * Sin(Pi * Y);
+        var square = Rectangle.UnitSquare;
+        var problem = Problem.Named("small").On(square).Solve(-Laplacian(u) == -Laplacian(exact)).With(Dirichlet.On(square.Boundary, 0)).Exact(exact);
+        var options = new PinnOptions(Hidden: [16, 16], InteriorPoints: 200, BoundaryPoints: 80, Precision: PdeNet.Neural.Precision.Float64, Threads: 2, LogEvery: 10);
+        const int adamSteps = 1000;
+        var adam = new PinnSolver(options with { Steps = adamSteps, LearningRate = 3e-3, FinalLearningRate = 3e-4 }).Solve(problem);
+        double adamLoss = adam.History!["loss"][^1];
+        var lbfgs = new PinnSolver(options with { Optimizer = PinnOptimizer.Lbfgs, LbfgsIterations = 150 }).Solve(problem);
+        int evaluations = (int)lbfgs.Metadata["lbfgs_evaluations"];
+        double lbfgsLoss = lbfgs.History!["loss"][^1];
+        TestContext.Out.WriteLine($"Adam: loss {adamLoss:E2} after {adamSteps} steps; L-BFGS: loss {lbfgsLoss:E2} after {lbfgs.Metadata["lbfgs_iterations"]} iterations, {evaluations} evaluations ({lbfgs.Metadata["lbfgs_stop"]})");
+        Assert.That(evaluations, Is.LessThan(adamSteps / 2));
+        Assert.That(lbfgsLoss, Is.LessThan(adamLoss), "a lower loss in fewer than half the evaluations");
+        var adamThen = new PinnSolver(options with { Optimizer = PinnOptimizer.AdamThenLbfgs, Steps = 200, LbfgsIterations = 50 }).Solve(problem);
+        Assert.That(adamThen.History!.Steps[^1], Is.GreaterThan(200), "L-BFGS iterations continue the step count");
+    }
+
+    [Test]
     public void InvalidOptionsAreRejectedByName()
     {
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => new PinnSolver(new PinnOptions(Steps: -1)))!.ParamName, Is.EqualTo("Steps"));
