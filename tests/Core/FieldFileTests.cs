@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using PdeNet.Core.Fields;
 using PdeNet.Geometry.Domains;
 using PdeNet.Geometry.Meshes;
+using PdeNet.Geometry.Meshes.Gmsh;
 using PureHDF;
 
 namespace PdeNet.Tests.Core;
@@ -67,6 +68,8 @@ public class FieldFileTests
         Assert.That(actual.BoundaryFacets, Is.EqualTo(expected.BoundaryFacets));
         Assert.That(actual.BoundaryFacetParts, Is.EqualTo(expected.BoundaryFacetParts));
         Assert.That(actual.PartNames, Is.EqualTo(expected.PartNames));
+        Assert.That(actual.CellTags, Is.EqualTo(expected.CellTags));
+        Assert.That(actual.SubdomainNames, Is.EqualTo(expected.SubdomainNames));
         if (expected.Grid is null)
         {
             Assert.That(actual.Grid, Is.Null);
@@ -369,21 +372,51 @@ public class FieldFileTests
     [Test]
     public void ParaViewReadsTheFileFromAnotherFolder()
     {
-        string? script = FindUpwards(TestContext.CurrentContext.TestDirectory, Path.Combine("validation", "paraview", "check_xdmf.py"));
-        if (script is null || !File.Exists("/usr/bin/pvbatch")) Assert.Ignore("pvbatch or the check script is not available");
         string files = Path.Combine(_folder, "files"), elsewhere = Path.Combine(_folder, "elsewhere");
         Directory.CreateDirectory(files);
         Directory.CreateDirectory(elsewhere);
         FieldFile.Write(Path.Combine(files, "run"), TwoSteps(Square()));
 
+        string output = CheckWithParaView(elsewhere, Path.Combine("..", "files", "run.xdmf"),
+            "--expect", "u=0:1.5", "--expect", "velocity[0]=-1.5:0", "--expect", "velocity[1]=0:1", "--expect", "velocity[2]=0:0");
+        Assert.That(output, Does.Contain("t = 0.5: 25 points, 32 cells"));
+        Assert.That(output, Does.Contain("velocity: 3 components"));
+        Assert.That(output, Does.Not.Contain("cell array"), "a mesh without cell tags has no cell arrays");
+    }
+
+    /// <summary>
+    /// A gmsh mesh with two subdomains (biquadratic quadrilaterals) and one of quadratic
+    /// tetrahedra: ParaView opens both, shows the subdomains as a cell array, and measures the
+    /// quadratic cells correctly, which it only does when their edge nodes are in VTK order.
+    /// </summary>
+    [Test]
+    public void ParaViewShowsSubdomainsAndQuadraticCells()
+    {
+        var squares = GmshReader.Read(GmshFixture("two_squares_p2.msh"));
+        FieldFile.Write(Stem("squares"), [new Field("x", squares, Enumerable.Range(0, squares.NodeCount).Select(i => squares.Node(i)[0]).ToArray())]);
+        string output = CheckWithParaView(_folder, Stem("squares") + ".xdmf", "--expect", "x=0:2", "--expect-cell", "subdomain=0:1", "--expect-size", "2");
+        Assert.That(output, Does.Contain("cell types: vtkBiQuadraticQuad x 18"));
+        Assert.That(output, Does.Contain("cell array subdomain: 1 component, range [0, 1]"));
+
+        var box = GmshReader.Read(GmshFixture("box_p2.msh"));
+        FieldFile.Write(Stem("box"), [new Field("z", box, Enumerable.Range(0, box.NodeCount).Select(i => box.Node(i)[2]).ToArray())]);
+        output = CheckWithParaView(_folder, Stem("box") + ".xdmf", "--expect", "z=0:1", "--expect-cell", "subdomain=0:0", "--expect-size", "2");
+        Assert.That(output, Does.Contain("t = 0: 219 points, 90 cells"));
+        Assert.That(output, Does.Contain("cell types: vtkQuadraticTetra x 90"));
+    }
+
+    /// <summary>The output of check_xdmf.py on <paramref name="xdmf"/>, which must succeed; ignores the test without pvbatch.</summary>
+    private static string CheckWithParaView(string workingDirectory, string xdmf, params string[] arguments)
+    {
+        string? script = FindUpwards(TestContext.CurrentContext.TestDirectory, Path.Combine("validation", "paraview", "check_xdmf.py"));
+        if (script is null || !File.Exists("/usr/bin/pvbatch")) Assert.Ignore("pvbatch or the check script is not available");
         var start = new ProcessStartInfo("/usr/bin/pvbatch")
         {
-            WorkingDirectory = elsewhere,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[] { script!, Path.Combine("..", "files", "run.xdmf"), "--expect", "u=0:1.5", "--expect", "velocity[0]=-1.5:0", "--expect", "velocity[1]=0:1", "--expect", "velocity[2]=0:0" })
-            start.ArgumentList.Add(argument);
+        foreach (string argument in new[] { script!, xdmf }.Concat(arguments)) start.ArgumentList.Add(argument);
         using var pvbatch = Process.Start(start)!;
         var stderr = pvbatch.StandardError.ReadToEndAsync();
         string output = pvbatch.StandardOutput.ReadToEnd();
@@ -391,9 +424,104 @@ public class FieldFileTests
         if (stderr.Result.Contains("No module named 'paraview'")) Assert.Ignore("python3-paraview is not installed");
         TestContext.Out.WriteLine(output);
         Assert.That(pvbatch.ExitCode, Is.Zero, output + stderr.Result);
-        Assert.That(output, Does.Contain("t = 0.5: 25 points, 32 cells"));
-        Assert.That(output, Does.Contain("velocity: 3 components"));
         Assert.That(output.TrimEnd(), Does.EndWith("OK"));
+        return output;
+    }
+
+    private static string GmshFixture(string name) =>
+        FindUpwards(TestContext.CurrentContext.TestDirectory, Path.Combine("tests", "Fixtures", "gmsh", name))
+        ?? throw new FileNotFoundException($"fixture {name} not found above {TestContext.CurrentContext.TestDirectory}");
+
+    [Test]
+    public void CellTagsAndSubdomainNamesRoundTrip()
+    {
+        var mesh = GmshReader.Read(GmshFixture("two_squares_p2.msh"));
+        var field = new Field("u", mesh, Enumerable.Range(0, mesh.NodeCount).Select(i => mesh.Node(i)[1]).ToArray(), time: 1);
+        var paths = FieldFile.Write(Stem(), [field]);
+
+        var read = FieldFile.Read(paths.XdmfPath);
+        AssertSameMesh(read.Mesh, mesh);
+        Assert.That(read.Mesh.SubdomainNames, Is.EqualTo(new[] { "left", "right" }));
+        Assert.That(read.Mesh.PartNames, Is.EqualTo(new[] { "physical 7", "interface", "boundary" }));
+        AssertSameField(read.FieldAt("u", 1), field);
+
+        using (var file = H5File.OpenRead(paths.Hdf5Path))
+        {
+            var tags = file.Dataset("/Mesh/mesh/cell_tags");
+            Assert.That(tags.Space.Dimensions, Is.EqualTo(new ulong[] { 18 }));
+            Assert.That((tags.Type.Class, tags.Type.Size), Is.EqualTo((H5DataTypeClass.FixedPoint, 8)));
+            Assert.That(tags.Read<long[]>(), Is.EqualTo(mesh.CellTags!.Select(t => (long)t).ToArray()));
+            Assert.That(tags.Attribute("subdomain_names").Read<string[]>(), Is.EqualTo(new[] { "left", "right" }));
+            Assert.That(file.Group("/Mesh/mesh").Attribute("cell_type").Read<string>(), Is.EqualTo("Quadrilateral9"));
+        }
+
+        var domain = XDocument.Load(paths.XdmfPath).Root!.Element("Domain")!;
+        var meshGrid = domain.Element("Grid")!;
+        Assert.That(meshGrid.Element("Topology")!.Attribute("TopologyType")!.Value, Is.EqualTo("Quadrilateral_9"));
+        Assert.That(meshGrid.Element("Topology")!.Attribute("NodesPerElement")!.Value, Is.EqualTo("9"));
+        var step = domain.Elements("Grid").Last().Element("Grid")!;
+        foreach (var grid in new[] { meshGrid, step })
+        {
+            var subdomain = grid.Elements("Attribute").Single(a => a.Attribute("Name")!.Value == "subdomain");
+            Assert.That(subdomain.Attribute("Center")!.Value, Is.EqualTo("Cell"));
+            Assert.That(subdomain.Attribute("AttributeType")!.Value, Is.EqualTo("Scalar"));
+            Assert.That(subdomain.Element("DataItem")!.Attribute("Dimensions")!.Value, Is.EqualTo("18"));
+            Assert.That(subdomain.Element("DataItem")!.Attribute("NumberType")!.Value, Is.EqualTo("Int"));
+            Assert.That(subdomain.Element("DataItem")!.Value, Is.EqualTo("run.h5:/Mesh/mesh/cell_tags"));
+        }
+    }
+
+    [Test]
+    public void QuadraticTetrahedraRoundTrip()
+    {
+        var mesh = GmshReader.Read(GmshFixture("box_p2.msh"));
+        var displacement = new Field("displacement", mesh, mesh.Coordinates.Select(x => x / 10).ToArray(), 3);
+        var paths = FieldFile.Write(Stem(), [displacement]);
+
+        var read = FieldFile.Read(paths.Hdf5Path);
+        AssertSameMesh(read.Mesh, mesh);
+        Assert.That(read.Mesh.CellType, Is.EqualTo(CellType.Tetrahedron10));
+        Assert.That(read.Mesh.NodesPerFacet, Is.EqualTo(6));
+        AssertSameField(read.FieldAt("displacement", 0), displacement);
+        var topology = XDocument.Load(paths.XdmfPath).Root!.Element("Domain")!.Element("Grid")!.Element("Topology")!;
+        Assert.That(topology.Attribute("TopologyType")!.Value, Is.EqualTo("Tetrahedron_10"));
+        Assert.That(topology.Element("DataItem")!.Attribute("Dimensions")!.Value, Is.EqualTo("90 10"));
+    }
+
+    [Test]
+    public void MeshWithoutCellTagsHasNoCellTagDataset()
+    {
+        var paths = FieldFile.Write(Stem(), TwoSteps(Square()));
+        using (var file = H5File.OpenRead(paths.Hdf5Path))
+        {
+            Assert.That(file.LinkExists("/Mesh/mesh/cell_tags"), Is.False);
+        }
+        Assert.That(XDocument.Load(paths.XdmfPath).Descendants("Attribute").Select(a => a.Attribute("Center")!.Value), Is.All.EqualTo("Node"));
+        Assert.That(FieldFile.Read(Stem()).Mesh.CellTags, Is.Null);
+    }
+
+    [Test]
+    public void ReadRefusesCellTagsOfTheWrongLength()
+    {
+        var mesh = GmshReader.Read(GmshFixture("lshape.msh"));
+        long[] Long(int[] values) => values.Select(v => (long)v).ToArray();
+        var meshGroup = new H5Group
+        {
+            ["geometry"] = new H5Dataset(mesh.Coordinates, fileDims: [(ulong)mesh.NodeCount, 2]),
+            ["topology"] = new H5Dataset(Long(mesh.Cells), fileDims: [(ulong)mesh.CellCount, 3]),
+            ["boundary_facets"] = new H5Dataset(Long(mesh.BoundaryFacets), fileDims: [(ulong)mesh.BoundaryFacetCount, 2]),
+            ["boundary_facet_parts"] = new H5Dataset(Long(mesh.BoundaryFacetParts), fileDims: [(ulong)mesh.BoundaryFacetCount])
+            {
+                Attributes = { ["part_names"] = mesh.PartNames.ToArray() },
+            },
+            ["cell_tags"] = new H5Dataset(new long[] { 0, 0 }, fileDims: [2]) { Attributes = { ["subdomain_names"] = new[] { "domain" } } },
+        };
+        meshGroup.Attributes["cell_type"] = "Triangle";
+        meshGroup.Attributes["geometric_dimension"] = 2;
+        string path = Stem() + ".h5";
+        new H5File { ["Mesh"] = new H5Group { ["mesh"] = meshGroup } }.Write(path);
+        var error = Assert.Throws<InvalidDataException>(() => FieldFile.Read(path));
+        Assert.That(error!.Message, Is.EqualTo($"{path}: dataset /Mesh/mesh/cell_tags has shape (2); expected (126)"));
     }
 
     private static string? FindUpwards(string folder, string relative)

@@ -64,8 +64,8 @@ public static class FieldFile
 
     /// <summary>
     /// Reads a field file written by <see cref="Write"/>: the mesh (with boundary facets, part
-    /// names and grid), every field (name, values, components, time, units, attributes) and the
-    /// metadata. Only the .h5 is read.
+    /// names, grid, cell tags and subdomain names), every field (name, values, components, time,
+    /// units, attributes) and the metadata. Only the .h5 is read.
     /// </summary>
     /// <param name="path">The .h5 or .xdmf path, or the stem.</param>
     /// <exception cref="FileNotFoundException">The .h5 file does not exist.</exception>

@@ -3,7 +3,7 @@ using PdeNet.Geometry.Meshes;
 namespace PdeNet.Core.Fields;
 
 /// <summary>Everything a field file holds, as returned by <see cref="FieldFile.Read"/>.</summary>
-/// <param name="Mesh">The mesh with its boundary facets, boundary part names and, if it has one, its grid.</param>
+/// <param name="Mesh">The mesh with its boundary facets, boundary part names and, if it has them, its grid and its cell tags with the subdomain names.</param>
 /// <param name="Fields">All fields, each on <paramref name="Mesh"/>, sorted by time and then by name (ordinal).</param>
 /// <param name="Metadata">
 /// The run metadata given to <see cref="FieldFile.Write"/> (values are string, double, long, int,

@@ -71,9 +71,16 @@ internal sealed class FieldFileHdf5Reader
         var partsDataset = Object<IH5Dataset>(BoundaryFacetParts, "dataset");
         var partNames = StringArrayAttribute(partsDataset, BoundaryFacetParts, PartNamesAttribute);
         var grid = _file.LinkExists(GridGroup) ? ReadGrid() : null;
+        int[]? cellTags = null;
+        string[] subdomainNames = [];
+        if (_file.LinkExists(CellTagsDataset))
+        {
+            cellTags = Indices(CellTagsDataset, cells.Length / cellType.NodeCount(), null);
+            subdomainNames = StringArrayAttribute(Object<IH5Dataset>(CellTagsDataset, "dataset"), CellTagsDataset, SubdomainNamesAttribute);
+        }
         try
         {
-            return new Mesh(cellType, gdim, Reshape(geometry, width, gdim), cells, facets, parts, partNames, grid);
+            return new Mesh(cellType, gdim, Reshape(geometry, width, gdim), cells, facets, parts, partNames, grid, cellTags, subdomainNames);
         }
         catch (ArgumentException e)
         {

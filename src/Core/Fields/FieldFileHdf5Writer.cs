@@ -35,6 +35,12 @@ internal static class FieldFileHdf5Writer
         };
         group.Attributes[FieldFileLayout.CellTypeAttribute] = mesh.CellType.ToString();
         group.Attributes[FieldFileLayout.GeometricDimensionAttribute] = mesh.GeometricDimension;
+        if (mesh.CellTags is { } tags)
+        {
+            var cellTags = Matrix(ToLong(tags), mesh.CellCount);
+            cellTags.Attributes[FieldFileLayout.SubdomainNamesAttribute] = mesh.SubdomainNames.ToArray();
+            group["cell_tags"] = cellTags;
+        }
         if (mesh.Grid is { } grid)
         {
             group["grid"] = new H5Group

@@ -23,6 +23,9 @@ internal static class FieldFileLayout
     /// <summary>Boundary part index per facet, int64 (facets).</summary>
     public const string BoundaryFacetParts = MeshGroup + "/boundary_facet_parts";
 
+    /// <summary>Subdomain index per cell, int64 (cells); present only for a mesh with cell tags.</summary>
+    public const string CellTagsDataset = MeshGroup + "/cell_tags";
+
     /// <summary>Group present only for a mesh with a grid: origin, spacing and counts datasets.</summary>
     public const string GridGroup = MeshGroup + "/grid";
 
@@ -37,6 +40,12 @@ internal static class FieldFileLayout
 
     /// <summary>Attribute of <see cref="BoundaryFacetParts"/>: the part names the indices refer to.</summary>
     public const string PartNamesAttribute = "part_names";
+
+    /// <summary>Attribute of <see cref="CellTagsDataset"/>: the subdomain names the tags refer to.</summary>
+    public const string SubdomainNamesAttribute = "subdomain_names";
+
+    /// <summary>Name of the cell-centred XDMF attribute that shows the cell tags in ParaView.</summary>
+    public const string SubdomainXdmfName = "subdomain";
 
     /// <summary>Attribute of a field group: the unit of the values.</summary>
     public const string UnitsAttribute = "units";

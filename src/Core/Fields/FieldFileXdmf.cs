@@ -9,7 +9,9 @@ namespace PdeNet.Core.Fields;
 /// Builds the XDMF 3 index of a field file, in the form DOLFINx writes: a Uniform grid named
 /// "mesh" holding Topology and Geometry, and a Temporal collection whose steps include them by
 /// XPointer and carry a Time and one node-centred Attribute per field present at that time.
-/// Heavy data is referenced as <c>&lt;h5 file name&gt;:&lt;dataset path&gt;</c>, relative to the .xdmf.
+/// A mesh with cell tags also gets a cell-centred scalar Attribute "subdomain", on the mesh grid
+/// and on every step. Heavy data is referenced as <c>&lt;h5 file name&gt;:&lt;dataset path&gt;</c>,
+/// relative to the .xdmf.
 /// </summary>
 internal static class FieldFileXdmf
 {
@@ -33,12 +35,14 @@ internal static class FieldFileXdmf
                 DataItem(hdf5FileName, FieldFileLayout.TopologyDataset, mesh.CellCount, mesh.NodesPerCell, "Int")),
             new XElement("Geometry",
                 new XAttribute("GeometryType", mesh.GeometricDimension == 3 ? "XYZ" : "XY"),
-                DataItem(hdf5FileName, FieldFileLayout.GeometryDataset, mesh.NodeCount, FieldFileLayout.GeometryWidth(mesh.GeometricDimension), "Float")));
+                DataItem(hdf5FileName, FieldFileLayout.GeometryDataset, mesh.NodeCount, FieldFileLayout.GeometryWidth(mesh.GeometricDimension), "Float")),
+            Subdomains(mesh, hdf5FileName));
 
         var steps = FieldSeries.Times(series).Select((time, index) =>
             new XElement("Grid", new XAttribute("Name", $"step_{index}"), new XAttribute("GridType", "Uniform"),
                 new XElement(XInclude + "include", new XAttribute("xpointer", MeshPointer)),
                 new XElement("Time", new XAttribute("Value", FieldFileLayout.TimeText(time))),
+                Subdomains(mesh, hdf5FileName),
                 series.Select(s => s.At(time)).OfType<Field>().Select(field => Attribute(field, hdf5FileName))));
 
         var root = new XElement("Xdmf", new XAttribute("Version", "3.0"), new XAttribute(XNamespace.Xmlns + "xi", XInclude.NamespaceName),
@@ -67,9 +71,20 @@ internal static class FieldFileXdmf
             DataItem(hdf5FileName, FieldFileLayout.FieldPath(field.Name, field.Time), field.Mesh.NodeCount,
                 FieldFileLayout.StoredWidth(field.Components), "Float"));
 
-    private static XElement DataItem(string hdf5FileName, string dataset, int rows, int columns, string numberType) =>
+    /// <summary>The cell tags as a cell-centred scalar, or null for a mesh without them.</summary>
+    private static XElement? Subdomains(Mesh mesh, string hdf5FileName) =>
+        mesh.CellTags is null
+            ? null
+            : new("Attribute",
+                new XAttribute("Name", FieldFileLayout.SubdomainXdmfName),
+                new XAttribute("AttributeType", "Scalar"),
+                new XAttribute("Center", "Cell"),
+                DataItem(hdf5FileName, FieldFileLayout.CellTagsDataset, mesh.CellCount, null, "Int"));
+
+    /// <summary>A reference to an HDF5 dataset of shape (rows) or (rows, columns).</summary>
+    private static XElement DataItem(string hdf5FileName, string dataset, int rows, int? columns, string numberType) =>
         new("DataItem",
-            new XAttribute("Dimensions", $"{rows} {columns}"),
+            new XAttribute("Dimensions", columns is { } c ? $"{rows} {c}" : $"{rows}"),
             new XAttribute("NumberType", numberType),
             new XAttribute("Precision", 8),
             new XAttribute("Format", "HDF"),
