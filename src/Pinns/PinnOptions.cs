@@ -22,6 +22,9 @@ namespace PdeNet.Pinns;
 /// <param name="LogEvery">Record the loss terms every this many steps (and L-BFGS iterations).</param>
 /// <param name="Optimizer">Adam, L-BFGS, or Adam then L-BFGS.</param>
 /// <param name="LbfgsIterations">L-BFGS iterations (each one or more loss evaluations in the line search).</param>
+/// <param name="CheckpointPath">Where to keep the training checkpoint (null: none). It is rewritten every
+/// <paramref name="CheckpointEvery"/> Adam steps and at the end; a diverging run leaves the last good one.</param>
+/// <param name="CheckpointEvery">Adam steps between checkpoints (0: only at the end).</param>
 public sealed record PinnOptions(
     int[]? Hidden = null,
     Activation Activation = Activation.Tanh,
@@ -40,13 +43,39 @@ public sealed record PinnOptions(
     int? Threads = null,
     int LogEvery = 50,
     PinnOptimizer Optimizer = PinnOptimizer.Adam,
-    int LbfgsIterations = 1000)
+    int LbfgsIterations = 1000,
+    string? CheckpointPath = null,
+    int CheckpointEvery = 0)
 {
     /// <summary>Whether Adam runs.</summary>
     public bool UsesAdam => Optimizer != PinnOptimizer.Lbfgs;
 
     /// <summary>Whether L-BFGS runs.</summary>
     public bool UsesLbfgs => Optimizer != PinnOptimizer.Adam;
+
+    /// <summary>
+    /// Throws unless a network trained with <paramref name="other"/> can continue under these options:
+    /// the architecture, precision, seed, sampling and point counts must agree.
+    /// </summary>
+    public void CheckCompatible(PinnOptions other)
+    {
+        var differences = new List<string>();
+        void Compare<T>(string name, T a, T b)
+        {
+            if (!EqualityComparer<T>.Default.Equals(a, b)) differences.Add($"{name} {b} (checkpoint) vs {a}");
+        }
+        Compare("hidden", string.Join("x", HiddenLayers), string.Join("x", other.HiddenLayers));
+        Compare("activation", Activation, other.Activation);
+        Compare("precision", Precision, other.Precision);
+        Compare("seed", Seed, other.Seed);
+        Compare("sampling", Sampling, other.Sampling);
+        Compare("interior points", InteriorPoints, other.InteriorPoints);
+        Compare("boundary points", BoundaryPoints, other.BoundaryPoints);
+        Compare("initial points", InitialPoints, other.InitialPoints);
+        Compare("resample every", ResampleEvery, other.ResampleEvery);
+        Compare("learning rate", LearningRate, other.LearningRate);
+        if (differences.Count > 0) throw new ArgumentException($"the checkpoint cannot continue under these options: {string.Join("; ", differences)}");
+    }
 
     /// <summary>The hidden layer widths (three layers of 50 unless set).</summary>
     public int[] HiddenLayers => Hidden ?? [50, 50, 50];
@@ -62,6 +91,7 @@ public sealed record PinnOptions(
         if (ResampleEvery < 0) throw new ArgumentOutOfRangeException(nameof(ResampleEvery), ResampleEvery, "cannot be negative");
         if (LogEvery < 1) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "must be at least 1");
         if (LbfgsIterations < 0) throw new ArgumentOutOfRangeException(nameof(LbfgsIterations), LbfgsIterations, "cannot be negative");
+        if (CheckpointEvery < 0) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "cannot be negative");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "at least one thread is needed");
         return this;
     }

@@ -10,7 +10,35 @@ public sealed class PinnSolution : Solution
     private const int Batch = 1 << 16;
     private readonly PinnNetwork _network;
 
-    internal PinnSolution(Problem problem, PinnNetwork network) : base(problem, "pinn") => _network = network;
+    internal PinnSolution(Problem problem, PinnNetwork network, PinnOptions options) : base(problem, "pinn")
+    {
+        _network = network;
+        Options = options;
+    }
+
+    /// <summary>The options the network was built and trained with.</summary>
+    public PinnOptions Options { get; }
+
+    /// <summary>
+    /// Saves the network with its configuration, the problem's name and parameters, and the training
+    /// history as a <see cref="PinnCheckpoint"/>, written atomically.
+    /// </summary>
+    public void Save(string path)
+    {
+        var history = History ?? new TrainingHistory();
+        PinnCheckpoint.Of(Problem, Options, _network, "done", history.Count > 0 ? history.Steps[^1] : 0, 0, Options.FinalLearningRate, history).Save(path);
+    }
+
+    /// <summary>Loads a network saved by <see cref="Save"/> (or a training checkpoint) for <paramref name="problem"/>.</summary>
+    /// <exception cref="ProblemDefinitionException">The file was made for another problem or other parameter values.</exception>
+    public static PinnSolution Load(string path, Problem problem)
+    {
+        var checkpoint = PinnCheckpoint.Load(path);
+        checkpoint.CheckProblem(problem);
+        var network = new PinnNetwork(problem, checkpoint.Options);
+        checkpoint.LoadInto(network);
+        return new PinnSolution(problem, network, checkpoint.Options) { History = checkpoint.History() };
+    }
 
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => _network.Model.ParameterCount;

@@ -22,14 +22,34 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
 
     /// <inheritdoc/>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
-    public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
+    public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default) =>
+        Train(problem, null, progress, cancellation);
+
+    /// <summary>
+    /// Continues the training saved in the checkpoint at <paramref name="checkpointPath"/> up to these
+    /// options' step counts. During Adam the continuation is exact: the same parameters, bit for bit,
+    /// as a run that was never interrupted. A checkpoint taken after Adam restarts L-BFGS's memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options cannot continue this checkpoint (another architecture, seed, ...).</exception>
+    /// <exception cref="ProblemDefinitionException">The checkpoint belongs to another problem or other parameter values.</exception>
+    public Solution Resume(Problem problem, string checkpointPath, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var checkpoint = PinnCheckpoint.Load(checkpointPath);
+        checkpoint.CheckProblem(problem);
+        Options.CheckCompatible(checkpoint.Options);
+        return Train(problem, checkpoint, progress, cancellation);
+    }
+
+    private PinnSolution Train(Problem problem, PinnCheckpoint? checkpoint, IProgress<SolverProgress>? progress, CancellationToken cancellation)
     {
         problem.Validate();
         TorchRuntime.Initialise(Options.Seed, Options.Threads);
         var network = new PinnNetwork(problem, Options);
         using var training = new PinnTraining(problem, Options, network, progress, cancellation);
+        if (checkpoint is not null) training.ResumeFrom(checkpoint);
         if (Options.UsesAdam) training.Adam();
         if (Options.UsesLbfgs) training.Lbfgs();
+        if (Options.CheckpointPath is not null) training.Checkpoint(Options.CheckpointPath, "done", Options.FinalLearningRate, null);
         return training.Solution(new Dictionary<string, object>
         {
             ["hidden"] = string.Join("x", Options.HiddenLayers),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Neural.Optimization;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns;
@@ -14,6 +15,8 @@ namespace PdeNet.Pinns;
 /// </summary>
 internal sealed class PinnTraining(Problem problem, PinnOptions options, PinnNetwork network, IProgress<SolverProgress>? progress, CancellationToken cancellation) : IDisposable
 {
+    private PinnCheckpoint? _resume;
+    private int _round;
     private readonly PinnLoss _loss = new(problem, options);
     private readonly CollocationSamplers _samplers = new(options.Sampling, options.Seed);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -22,28 +25,50 @@ internal sealed class PinnTraining(Problem problem, PinnOptions options, PinnNet
     private int _lastGoodStep;
     private int _step;
 
-    public TrainingHistory History { get; } = new();
+    public TrainingHistory History { get; private set; } = new();
 
     public Dictionary<string, object> Metadata { get; } = [];
 
     // Collocation tensors live across steps, so they are made outside the per-step dispose scopes.
     private CollocationSet Points => _points ??= CollocationSet.Sample(problem, options, _samplers, network.DType);
 
+    /// <summary>Continues from <paramref name="checkpoint"/>: parameters, step, history and collocation points as they were.</summary>
+    public void ResumeFrom(PinnCheckpoint checkpoint)
+    {
+        checkpoint.LoadInto(network);
+        _lastGood = network.Snapshot();
+        _step = _lastGoodStep = checkpoint.Step;
+        History = checkpoint.History();
+        // Replay the resampling rounds so the points (and the random stream) are where they were.
+        _ = Points;
+        for (int round = 0; round < checkpoint.Header.Round; round++) Resample();
+        _resume = checkpoint;
+    }
+
     /// <summary>Adam with an exponential learning-rate decay for <see cref="PinnOptions.Steps"/> steps.</summary>
     public void Adam()
     {
         using var optimizer = optim.Adam(network.Model.parameters(), options.LearningRate);
         double gamma = options.Steps > 0 ? Math.Pow(options.FinalLearningRate / options.LearningRate, 1.0 / options.Steps) : 1;
-        var schedule = optim.lr_scheduler.ExponentialLR(optimizer, gamma);
-        for (int step = 0; step <= options.Steps; step++, _step++)
+        double learningRate = options.LearningRate;
+        int first = 0;
+        if (_resume is { Header.Phase: "adam" } resume)
+        {
+            using (var stream = new MemoryStream(resume.Optimizer))
+            using (var reader = new BinaryReader(stream)) optimizer.load_state_dict(reader);
+            first = resume.Step;
+            // The same chained product as an uninterrupted run, so the rates agree to the last bit.
+            for (int k = 0; k < first; k++) learningRate *= gamma;
+            SetLearningRate(optimizer, learningRate);
+        }
+        else if (_resume is not null)
+        {
+            return;
+        }
+        for (int step = first; step <= options.Steps; step++, _step++)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (options.ResampleEvery > 0 && step > 0 && step % options.ResampleEvery == 0)
-            {
-                _points?.Dispose();
-                _samplers.NextRound();
-                _points = null;
-            }
+            if (options.ResampleEvery > 0 && step > 0 && step % options.ResampleEvery == 0) Resample();
             _ = Points;
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
@@ -51,14 +76,36 @@ internal sealed class PinnTraining(Problem problem, PinnOptions options, PinnNet
             var total = _loss.Total(terms);
             double value = Value(total);
             Guard(value);
+            // Checkpoints hold only parameters whose loss was just found finite: the state at the top of this step.
+            if (options.CheckpointPath is not null && options.CheckpointEvery > 0 && (step > first || _resume is null) && step % options.CheckpointEvery == 0)
+                Checkpoint(options.CheckpointPath, "adam", learningRate, optimizer);
             if (step % options.LogEvery == 0 || step == options.Steps) Log("adam", step, options.Steps, value, terms);
             if (step == options.Steps) break;
             total.backward();
             optimizer.step();
-            schedule.step();
+            learningRate *= gamma;
+            SetLearningRate(optimizer, learningRate);
         }
         Metadata["adam_steps"] = options.Steps;
     }
+
+    private static void SetLearningRate(OptimizerHelper optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+    }
+
+    private void Resample()
+    {
+        _points?.Dispose();
+        _points = null;
+        _samplers.NextRound();
+        _round++;
+        _ = Points;
+    }
+
+    /// <summary>Writes the training state: parameters, optimiser state (when given), step, round, history.</summary>
+    public void Checkpoint(string path, string phase, double learningRate, OptimizerHelper? optimizer) =>
+        PinnCheckpoint.Of(problem, options, network, phase, _step, _round, learningRate, History, optimizer).Save(path);
 
     /// <summary>L-BFGS with a strong-Wolfe line search on fixed collocation points.</summary>
     public void Lbfgs()
@@ -88,7 +135,7 @@ internal sealed class PinnTraining(Problem problem, PinnOptions options, PinnNet
     {
         foreach (var (key, value) in Metadata) metadata[key] = value;
         metadata["final_loss"] = History.Count > 0 ? History["loss"][^1] : double.NaN;
-        return new PinnSolution(problem, network) { Seconds = _clock.Elapsed.TotalSeconds, History = History, Metadata = metadata };
+        return new PinnSolution(problem, network, options) { Seconds = _clock.Elapsed.TotalSeconds, History = History, Metadata = metadata };
     }
 
     /// <summary>Records the step as good, or restores the last good parameters and throws.</summary>
@@ -101,7 +148,7 @@ internal sealed class PinnTraining(Problem problem, PinnOptions options, PinnNet
             return;
         }
         network.Restore(_lastGood);
-        var restored = new PinnSolution(problem, network) { Seconds = _clock.Elapsed.TotalSeconds, History = History, Metadata = Metadata };
+        var restored = new PinnSolution(problem, network, options) { Seconds = _clock.Elapsed.TotalSeconds, History = History, Metadata = Metadata };
         throw new TrainingDivergedException(
             $"training diverged at step {_step}: the loss is {value}; the network was restored to step {_lastGoodStep}, the last with a finite loss. Lower the learning rate ({options.LearningRate}) or check the problem's scaling.",
             restored);

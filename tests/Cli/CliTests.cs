@@ -90,7 +90,7 @@ public class CliTests
     {
         var (exit, output, error) = Run("demo", "--epochs", "60", "--out", _folder, "--json", "--threads", "2");
         Assert.That(exit, Is.Zero, error);
-        Assert.That(error, Does.Contain("pinn: training 60/60"));
+        Assert.That(error, Does.Contain("pinn: adam 60/60"));
         using var json = JsonDocument.Parse(output);
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("solver").GetString()!);
         Assert.That(runs.Keys, Is.EquivalentTo(new[] { "fem", "pinn" }));
