@@ -9,6 +9,7 @@ public static class ProblemLibrary
     [
         (PoissonLShape.Name, PoissonLShape.Create),
         (PoissonSquare.Name, PoissonSquare.Create),
+        (Convection1D.Name, Convection1D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

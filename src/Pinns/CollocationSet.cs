@@ -13,13 +13,17 @@ namespace PdeNet.Pinns;
 /// </summary>
 internal sealed class CollocationSet : IDisposable
 {
-    private CollocationSet(Tensor interior, IReadOnlyList<BoundaryGroup> boundary, Tensor? initial, int boundaryCount)
+    private CollocationSet(Tensor interior, IReadOnlyList<BoundaryGroup> boundary, IReadOnlyList<PeriodicGroup> periodic, Tensor? initial, int boundaryCount)
     {
         Interior = interior;
         Boundary = boundary;
+        Periodic = periodic;
         Initial = initial;
         BoundaryCount = boundaryCount;
     }
+
+    /// <summary>Pairs of points related by periodic conditions.</summary>
+    public IReadOnlyList<PeriodicGroup> Periodic { get; }
 
     /// <summary>Interior points.</summary>
     public Tensor Interior { get; }
@@ -32,6 +36,13 @@ internal sealed class CollocationSet : IDisposable
 
     /// <summary>Points at t = t0, or null for a steady problem.</summary>
     public Tensor? Initial { get; }
+
+    /// <summary>Points x on a periodic source part and their images x + s, with the normals at x.</summary>
+    /// <param name="Points">x, shape (n, columns).</param>
+    /// <param name="Images">x + s, shape (n, columns).</param>
+    /// <param name="Normals">Unit outward normals at x, shape (n, d); the normal at x + s is the opposite.</param>
+    /// <param name="MatchFlux">Whether the normal derivatives must match too (second-order equations).</param>
+    public sealed record PeriodicGroup(Tensor Points, Tensor Images, Tensor Normals, bool MatchFlux);
 
     /// <summary>Boundary points sharing a residual expression.</summary>
     /// <param name="Points">Points, shape (n, d) or (n, d + 1).</param>
@@ -55,6 +66,7 @@ internal sealed class CollocationSet : IDisposable
         // Boundary points: each is governed by the condition the problem assigns to it; points no
         // condition covers get the natural condition ∂u/∂n = 0, as in the finite-element solver.
         var groups = new List<BoundaryGroup>();
+        var periodic = new List<PeriodicGroup>();
         int boundaryCount = 0;
         if (options.BoundaryPoints > 0)
         {
@@ -69,9 +81,27 @@ internal sealed class CollocationSet : IDisposable
                 if (!byCondition.TryGetValue(condition, out var members)) byCondition[condition] = members = [];
                 members.Add(i);
             }
+            bool secondOrder = Lowering.Lower(problem.Equation!.Residual, d).Nodes().OfType<Unknown>().Any(w => w.SpatialOrders.Sum() >= 2);
             foreach (var (condition, members) in byCondition)
             {
-                var residual = condition is BoundaryCondition c ? c.Residual(u, d) : Expr.NormalDerivative(u, d);
+                if (condition is Periodic pair)
+                {
+                    // Pairs start on the source part; image points are covered by their partners. A network
+                    // periodic by construction along the shift needs no pairs at all.
+                    if (IsBuiltIn(pair, options)) continue;
+                    var sources = members.Where(i => sample.Parts[i] == pair.Source).ToArray();
+                    if (sources.Length == 0) continue;
+                    var x = sources.SelectMany(i => sample.Points.AsSpan(i * columns, columns).ToArray()).ToArray();
+                    var images = (double[])x.Clone();
+                    for (int k = 0; k < sources.Length; k++)
+                    {
+                        for (int i = 0; i < d; i++) images[k * columns + i] += pair.Shift[i];
+                    }
+                    var pairNormals = sources.SelectMany(i => sample.Normals.AsSpan(i * d, d).ToArray()).ToArray();
+                    periodic.Add(new PeriodicGroup(ToTensor(x, columns, secondOrder), ToTensor(images, columns, secondOrder), ToTensor(pairNormals, d, false), secondOrder));
+                    continue;
+                }
+                var residual = condition is PointwiseCondition c ? c.Residual(u, d) : Expr.NormalDerivative(u, d);
                 var groupPoints = members.SelectMany(i => sample.Points.AsSpan(i * columns, columns).ToArray()).ToArray();
                 var normals = members.SelectMany(i => sample.Normals.AsSpan(i * d, d).ToArray()).ToArray();
                 var lowered = Lowering.Lower(residual, d);
@@ -83,7 +113,16 @@ internal sealed class CollocationSet : IDisposable
         Tensor? initial = null;
         if (spaceTime is not null && options.InitialPoints > 0)
             initial = ToTensor(spaceTime.SampleInitial(options.InitialPoints, samplers.For("initial")), columns, false);
-        return new CollocationSet(interior, groups, initial, boundaryCount);
+        return new CollocationSet(interior, groups, periodic, initial, boundaryCount);
+    }
+
+    /// <summary>Whether the network's inputs make it periodic along the condition's shift.</summary>
+    private static bool IsBuiltIn(Periodic condition, PinnOptions options)
+    {
+        if (condition.Axis is not { } axis) return false;
+        double length = Math.Abs(condition.Shift[axis]);
+        return (options.Embeddings ?? []).OfType<PdeNet.Neural.Embeddings.PeriodicCoordinate>().Any(p =>
+            p.Axis == axis && Math.Abs(length / p.Period - Math.Round(length / p.Period)) < 1e-12 && Math.Round(length / p.Period) >= 1);
     }
 
     /// <inheritdoc/>
@@ -93,6 +132,12 @@ internal sealed class CollocationSet : IDisposable
         foreach (var group in Boundary)
         {
             group.Points.Dispose();
+            group.Normals.Dispose();
+        }
+        foreach (var group in Periodic)
+        {
+            group.Points.Dispose();
+            group.Images.Dispose();
             group.Normals.Dispose();
         }
         Initial?.Dispose();

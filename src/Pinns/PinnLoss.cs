@@ -22,8 +22,10 @@ internal sealed class PinnLoss(Problem problem, PinnOptions options)
         var terms = new Dictionary<string, Tensor> { ["pde"] = Residual(network, points.Interior, null, _residual).square().mean() };
         if (points.BoundaryCount > 0)
         {
-            var squares = points.Boundary.Select(g => Residual(network, g.Points, g.Normals, g.Residual).square().sum()).ToArray();
-            terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a + b) / points.BoundaryCount;
+            var squares = points.Boundary.Select(g => Residual(network, g.Points, g.Normals, g.Residual).square().sum())
+                .Concat(points.Periodic.Select(g => Mismatch(network, g)))
+                .ToArray();
+            if (squares.Length > 0) terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a + b) / points.BoundaryCount;
         }
         if (points.Initial is not null && _initial is not null)
         {
@@ -42,6 +44,19 @@ internal sealed class PinnLoss(Problem problem, PinnOptions options)
         if (terms.TryGetValue("boundary", out var boundary)) total = total + options.BoundaryWeight * boundary;
         if (terms.TryGetValue("initial", out var initial)) total = total + options.InitialWeight * initial;
         return total;
+    }
+
+    /// <summary>Σ (u(x) - u(x + s))² (+ (∂u/∂n(x) - ∇u(x + s)·n(x))² when fluxes must match) over a periodic group.</summary>
+    private Tensor Mismatch(PinnNetwork network, CollocationSet.PeriodicGroup group)
+    {
+        var a = network.Forward(group.Points);
+        var b = network.Forward(group.Images);
+        var sum = (a - b).square().sum();
+        if (!group.MatchFlux) return sum;
+        int d = problem.Dimension;
+        var ga = PdeNet.Neural.Autograd.Gradient(a, group.Points).narrow(1, 0, d);
+        var gb = PdeNet.Neural.Autograd.Gradient(b, group.Images).narrow(1, 0, d);
+        return sum + ((ga - gb) * group.Normals).sum(1).square().sum();
     }
 
     private Tensor Residual(PinnNetwork network, Tensor points, Tensor? normals, Expr residual)

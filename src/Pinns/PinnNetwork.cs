@@ -7,14 +7,12 @@ namespace PdeNet.Pinns;
 
 /// <summary>
 /// The PINN's approximation u_θ(x, t): the inputs are mapped affinely from the domain's bounding
-/// box (and time interval) onto [-1, 1], then fed to an MLP with one output.
+/// box (and time interval) onto [-1, 1], passed through the chosen input embeddings (periodic
+/// coordinates, Fourier features), then fed to an MLP with one output.
 /// Input shape (n, d) or (n, d + 1) with time last; output shape (n).
 /// </summary>
 internal sealed class PinnNetwork : IDisposable
 {
-    private readonly Tensor _centre;
-    private readonly Tensor _halfWidth;
-
     public PinnNetwork(Problem problem, PinnOptions options)
     {
         var box = problem.Domain!.Bounds;
@@ -26,24 +24,21 @@ internal sealed class PinnNetwork : IDisposable
             halfWidth.Add(problem.Time.Length / 2);
         }
         Inputs = centre.Count;
-        var dtype = options.Precision.ScalarType();
-        _centre = tensor(centre.ToArray(), dtype);
-        _halfWidth = tensor(halfWidth.ToArray(), dtype);
-        Model = new Mlp(Inputs, options.HiddenLayers, 1, options.Activation, options.Precision);
-        DType = dtype;
+        DType = options.Precision.ScalarType();
+        Model = new EmbeddedMlp(centre.ToArray(), halfWidth.ToArray(), options.Embeddings ?? [], options.HiddenLayers, 1, options.Activation, options.Precision);
     }
 
     /// <summary>Number of inputs: d, plus one for time.</summary>
     public int Inputs { get; }
 
-    /// <summary>The MLP.</summary>
-    public Mlp Model { get; }
+    /// <summary>The network: input map, embeddings and MLP.</summary>
+    public EmbeddedMlp Model { get; }
 
     /// <summary>Element type of the parameters.</summary>
     public ScalarType DType { get; }
 
     /// <summary>u_θ at the points, shape (n).</summary>
-    public Tensor Forward(Tensor points) => Model.forward((points - _centre) / _halfWidth).squeeze(1);
+    public Tensor Forward(Tensor points) => Model.forward(points).squeeze(1);
 
     /// <summary>The parameters as managed arrays, for a last-good snapshot.</summary>
     public double[][] Snapshot() => Model.parameters().Select(p => p.detach().to_type(ScalarType.Float64).data<double>().ToArray()).ToArray();
@@ -58,10 +53,5 @@ internal sealed class PinnNetwork : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        Model.Dispose();
-        _centre.Dispose();
-        _halfWidth.Dispose();
-    }
+    public void Dispose() => Model.Dispose();
 }

@@ -1,11 +1,13 @@
 using PdeNet.Geometry.Sampling;
 using PdeNet.Neural;
+using PdeNet.Neural.Embeddings;
 
 namespace PdeNet.Pinns;
 
 /// <summary>Options of the physics-informed neural network solver.</summary>
 /// <param name="Hidden">Widths of the hidden layers.</param>
 /// <param name="Activation">Activation of the hidden layers.</param>
+/// <param name="Embeddings">Input embeddings: periodic coordinates, random Fourier features (none by default).</param>
 /// <param name="Steps">Adam steps (each a full pass over the collocation points).</param>
 /// <param name="LearningRate">Adam's initial learning rate.</param>
 /// <param name="FinalLearningRate">Learning rate at the last step; it decays exponentially from the initial one.</param>
@@ -28,6 +30,7 @@ namespace PdeNet.Pinns;
 public sealed record PinnOptions(
     int[]? Hidden = null,
     Activation Activation = Activation.Tanh,
+    InputEmbedding[]? Embeddings = null,
     int Steps = 5000,
     double LearningRate = 1e-3,
     double FinalLearningRate = 1e-4,
@@ -66,6 +69,7 @@ public sealed record PinnOptions(
         }
         Compare("hidden", string.Join("x", HiddenLayers), string.Join("x", other.HiddenLayers));
         Compare("activation", Activation, other.Activation);
+        Compare("embeddings", System.Text.Json.JsonSerializer.Serialize(Embeddings ?? []), System.Text.Json.JsonSerializer.Serialize(other.Embeddings ?? []));
         Compare("precision", Precision, other.Precision);
         Compare("seed", Seed, other.Seed);
         Compare("sampling", Sampling, other.Sampling);

@@ -53,8 +53,8 @@ public class PlotTests
     {
         var raster = new MeshRaster(LShape);
         Assert.That((raster.Columns, raster.Rows), Is.EqualTo((400, 400)));
-        Assert.That(raster.Right - raster.Left, Is.EqualTo(raster.Columns * raster.PixelSize).Within(1e-12));
-        Assert.That(raster.Top - raster.Bottom, Is.EqualTo(raster.Rows * raster.PixelSize).Within(1e-12));
+        Assert.That(raster.Right - raster.Left, Is.EqualTo(raster.Columns * raster.PixelWidth).Within(1e-12));
+        Assert.That(raster.Top - raster.Bottom, Is.EqualTo(raster.Rows * raster.PixelHeight).Within(1e-12));
 
         var samples = raster.Sample(FieldOf("linear", LShape, (x, y) => 1.5 - 2 * x + 0.25 * y));
         Assert.That(samples.GetLength(0), Is.EqualTo(raster.Rows));
@@ -89,7 +89,8 @@ public class PlotTests
         var strip = GridMesher.Triangulate(new Rectangle(0, 0, 2, 0.5), 0.1);
         var raster = new MeshRaster(strip, 100);
         Assert.That((raster.Columns, raster.Rows), Is.EqualTo((100, 25)));
-        Assert.That(raster.PixelSize, Is.EqualTo(0.02).Within(1e-15));
+        Assert.That(raster.PixelWidth, Is.EqualTo(0.02).Within(1e-15));
+        Assert.That(raster.PixelHeight, Is.EqualTo(raster.PixelWidth), "square pixels");
         Assert.That(raster.PixelCentre(0, 0).X, Is.EqualTo(0.01).Within(1e-12));
         Assert.That(raster.PixelCentre(0, 0).Y, Is.EqualTo(0.49).Within(1e-12), "row 0 is the top row");
     }
@@ -287,5 +288,19 @@ public class PlotTests
         }
         Assert.That(Directory.Exists(missing), Is.False);
         Assert.That(Directory.EnumerateFileSystemEntries(_folder), Is.Empty);
+    }
+
+    [Test]
+    public void StretchedRasterHasTheRequestedPixelCountsAndInterpolatesExactly()
+    {
+        var mesh = GridMesher.Triangulate(new Rectangle(0, 0, 2 * Math.PI, 1), 16, 8);
+        var raster = new MeshRaster(mesh, 300, 120);
+        Assert.That((raster.Columns, raster.Rows), Is.EqualTo((300, 120)));
+        Assert.That(raster.PixelWidth, Is.EqualTo(2 * Math.PI / 300).Within(1e-15));
+        Assert.That(raster.PixelHeight, Is.EqualTo(1.0 / 120).Within(1e-15));
+        var values = Enumerable.Range(0, mesh.NodeCount).Select(i => 2 * mesh.Node(i)[0] - 3 * mesh.Node(i)[1]).ToArray();
+        var samples = raster.Sample(values);
+        var (x, y) = raster.PixelCentre(7, 250);
+        Assert.That(samples[7, 250], Is.EqualTo(2 * x - 3 * y).Within(1e-12));
     }
 }

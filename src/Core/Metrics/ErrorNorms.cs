@@ -23,14 +23,14 @@ public static class ErrorNorms
     /// <summary>‖u - v‖ in L2 (‖u‖ when <paramref name="v"/> is null).</summary>
     public static double L2(Solution u, Solution? v, Mesh mesh, double time = 0, int degree = DefaultDegree)
     {
-        var quadrature = new MeshQuadrature(mesh, TriangleQuadrature.OfDegree(degree));
+        var quadrature = MeshQuadrature.Of(mesh, degree);
         return Integrate(quadrature, u.Evaluate(quadrature.Points, time), v?.Evaluate(quadrature.Points, time));
     }
 
     /// <summary>Relative L2 error ‖u - v‖ / ‖v‖ of <paramref name="u"/> against the reference <paramref name="v"/>.</summary>
     public static double RelativeL2(Solution u, Solution v, Mesh mesh, double time = 0, int degree = DefaultDegree)
     {
-        var quadrature = new MeshQuadrature(mesh, TriangleQuadrature.OfDegree(degree));
+        var quadrature = MeshQuadrature.Of(mesh, degree);
         var (a, b) = (u.Evaluate(quadrature.Points, time), v.Evaluate(quadrature.Points, time));
         return Relative(Integrate(quadrature, a, b), Integrate(quadrature, b, null));
     }
@@ -39,7 +39,7 @@ public static class ErrorNorms
     public static double RelativeL2(Field u, Field v, int degree = DefaultDegree)
     {
         CheckComparable(u, v);
-        var quadrature = new MeshQuadrature(u.Mesh, TriangleQuadrature.OfDegree(degree));
+        var quadrature = MeshQuadrature.Of(u.Mesh, degree);
         var (a, b) = (quadrature.InterpolateNodal(u.Values), quadrature.InterpolateNodal(v.Values));
         return Relative(Integrate(quadrature, a, b), Integrate(quadrature, b, null));
     }

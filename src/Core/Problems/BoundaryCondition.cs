@@ -12,12 +12,6 @@ public abstract record BoundaryCondition(BoundarySelector Boundary)
     /// <summary>The expressions the condition is made of (for parameter discovery and checks).</summary>
     public abstract IEnumerable<Expr> Expressions { get; }
 
-    /// <summary>
-    /// The expression that vanishes where the condition holds, for example u - g or
-    /// ∂u/∂n + αu - g (user level; lower it for the problem's dimension before evaluating).
-    /// </summary>
-    public abstract Expr Residual(Unknown u, int dimension);
-
     /// <inheritdoc/>
     public sealed override string ToString() => $"{Kind} on {Boundary}: {Describe()}";
 

@@ -6,7 +6,7 @@ namespace PdeNet.Core.Problems;
 /// <summary>The Dirichlet condition u = g on the selected boundary.</summary>
 /// <param name="Boundary">Where the condition holds.</param>
 /// <param name="Value">The prescribed value g(x, t).</param>
-public sealed record Dirichlet(BoundarySelector Boundary, Expr Value) : BoundaryCondition(Boundary)
+public sealed record Dirichlet(BoundarySelector Boundary, Expr Value) : PointwiseCondition(Boundary)
 {
     /// <summary>u = <paramref name="value"/> on <paramref name="boundary"/>.</summary>
     public static Dirichlet On(BoundarySelector boundary, Expr value) => new(boundary, value);

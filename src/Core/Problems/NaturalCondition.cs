@@ -8,7 +8,7 @@ namespace PdeNet.Core.Problems;
 /// Robin (h = g - αu). A finite-element solver builds it into the weak form; a PINN penalises
 /// ∂u/∂n - h.
 /// </summary>
-public abstract record NaturalCondition(BoundarySelector Boundary) : BoundaryCondition(Boundary)
+public abstract record NaturalCondition(BoundarySelector Boundary) : PointwiseCondition(Boundary)
 {
     /// <summary>The prescribed normal derivative h, which may involve the unknown u.</summary>
     public abstract Expr NormalDerivative(Unknown u);

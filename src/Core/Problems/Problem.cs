@@ -182,8 +182,9 @@ public sealed record Problem
     /// <summary>
     /// The condition that governs the boundary point <paramref name="point"/> of part
     /// <paramref name="part"/>: a Dirichlet condition that covers it if there is one, otherwise the
-    /// first natural condition that covers it, otherwise null (meaning zero normal derivative).
-    /// Every solver uses this rule, so they agree on overlapping or missing conditions.
+    /// first other condition (natural or periodic) that covers it, otherwise null (meaning zero
+    /// normal derivative). Every solver uses this rule, so they agree on overlapping or missing
+    /// conditions.
     /// </summary>
     public BoundaryCondition? ConditionAt(string part, ReadOnlySpan<double> point)
     {
@@ -225,7 +226,8 @@ public sealed record Problem
             Check($"condition '{condition}'", () =>
             {
                 condition.Boundary.Validate(Domain!);
-                Lowering.Lower(condition.Residual(u, d), d);
+                if (condition is PointwiseCondition pointwise) Lowering.Lower(pointwise.Residual(u, d), d);
+                if (condition is Periodic periodic) periodic.Check(Domain!);
                 if (condition is Dirichlet dirichlet && dirichlet.Value.DependsOnUnknown) throw new ArgumentException("a Dirichlet value cannot depend on the unknown");
             });
             foreach (var other in condition.Expressions.SelectMany(e => e.Nodes()).OfType<Unknown>().Where(w => w.Name != u.Name).Take(1))

@@ -4,18 +4,31 @@ using PdeNet.Core.Metrics;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
+using PdeNet.Geometry.Quadrature;
 using PdeNet.Reporting.Plots;
 
 namespace PdeNet.Reporting.Comparisons;
 
 /// <summary>
 /// Solutions of one problem side by side on one mesh: relative L2 errors against the exact
-/// solution and against the reference solver (by quadrature on the mesh), and the files a person
-/// opens: <c>&lt;problem&gt;.h5</c> + <c>.xdmf</c> with every solution, the exact solution and the
+/// solution and against the reference solver, and the files a person opens:
+/// <c>&lt;problem&gt;.h5</c> + <c>.xdmf</c> with every solution, the exact solution and the
 /// pointwise errors, and PNG plots of the fields, the error maps and the loss curves.
+/// Steady problems are compared on the mesh. Evolution problems are compared over space and time:
+/// errors are integrated on the mesh at <see cref="ErrorSteps"/> + 1 equally spaced times and
+/// combined by the trapezoidal rule in t, fields are stored at up to <see cref="FileSteps"/> + 1
+/// times, and plots show x–t pictures for 1D problems and the final time for 2D ones.
 /// </summary>
 public sealed class Comparison
 {
+    /// <summary>Time intervals over which errors of evolution problems are integrated.</summary>
+    public const int ErrorSteps = 100;
+
+    /// <summary>Time intervals between the stored fields of evolution problems.</summary>
+    public const int FileSteps = 20;
+
+    private readonly MeshQuadrature _quadrature;
+
     private Comparison(Problem problem, Mesh mesh, IReadOnlyList<Solution> solutions, Solution? reference, ExactSolution? exact)
     {
         Problem = problem;
@@ -23,6 +36,9 @@ public sealed class Comparison
         Solutions = solutions;
         Reference = reference;
         Exact = exact;
+        _quadrature = MeshQuadrature.Of(mesh, ErrorNorms.DefaultDegree);
+        Times = problem.IsTimeDependent ? Spaced(problem.Time!, ErrorSteps) : [0];
+        FileTimes = problem.IsTimeDependent ? Spaced(problem.Time!, FileSteps) : [0];
         Rows = solutions.Select(Row).ToArray();
     }
 
@@ -34,8 +50,7 @@ public sealed class Comparison
     public static Comparison Of(Problem problem, Mesh mesh, IReadOnlyList<Solution> solutions, Solution? reference = null)
     {
         if (solutions.Count == 0) throw new ArgumentException("nothing to compare", nameof(solutions));
-        var names = solutions.Select(s => s.SolverName).ToArray();
-        var repeated = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        var repeated = solutions.Select(s => s.SolverName).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null) throw new ArgumentException($"two solutions come from solver '{repeated.Key}'", nameof(solutions));
         if (reference is not null && !solutions.Contains(reference)) solutions = [reference, .. solutions];
         var exact = problem.ExactSolution is null ? null : ExactSolution.Of(problem);
@@ -57,21 +72,48 @@ public sealed class Comparison
     /// <summary>The exact solution, if the problem has one.</summary>
     public ExactSolution? Exact { get; }
 
+    /// <summary>The times at which errors are measured: 0 for steady problems.</summary>
+    public IReadOnlyList<double> Times { get; }
+
+    /// <summary>The times at which fields are stored.</summary>
+    public IReadOnlyList<double> FileTimes { get; }
+
     /// <summary>One row per solution.</summary>
     public IReadOnlyList<ComparisonRow> Rows { get; }
 
+    /// <summary>What the comparison measures against: the exact solution, else the reference.</summary>
+    private Solution? Target => (Solution?)Exact ?? Reference;
+
+    private static double[] Spaced(TimeInterval interval, int steps) =>
+        Enumerable.Range(0, steps + 1).Select(k => k == steps ? interval.End : interval.Start + k * interval.Length / steps).ToArray();
+
     private ComparisonRow Row(Solution solution)
     {
-        double? versusExact = Exact is null ? null : ErrorNorms.RelativeL2(solution, Exact, Mesh);
-        double? versusReference = Reference is null || ReferenceEquals(solution, Reference) ? null : ErrorNorms.RelativeL2(solution, Reference, Mesh);
-        var target = (Solution?)Exact ?? Reference;
-        double? maxAbs = target is null || ReferenceEquals(target, solution) ? null : ErrorNorms.MaxAbs(solution, target, Mesh);
+        double? versusExact = Exact is null ? null : RelativeL2(solution, Exact);
+        double? versusReference = Reference is null || ReferenceEquals(solution, Reference) ? null : RelativeL2(solution, Reference);
+        double? maxAbs = Target is null || ReferenceEquals(Target, solution) ? null : Times.Max(t => ErrorNorms.MaxAbs(solution, Target, Mesh, t));
         return new ComparisonRow(solution.SolverName, versusExact, versusReference, maxAbs, solution.Seconds);
     }
 
-    /// <summary>
-    /// Writes the field file and the plots into <paramref name="directory"/> (which must exist).
-    /// </summary>
+    /// <summary>‖u - v‖ / ‖v‖ over the mesh, and over time by the trapezoidal rule for evolution problems.</summary>
+    private double RelativeL2(Solution u, Solution v)
+    {
+        double error = 0, norm = 0;
+        for (int k = 0; k < Times.Count; k++)
+        {
+            double weight = Times.Count == 1 ? 1 : k == 0 || k == Times.Count - 1 ? 0.5 : 1;
+            var a = u.Evaluate(_quadrature.Points, Times[k]);
+            var b = v.Evaluate(_quadrature.Points, Times[k]);
+            for (int q = 0; q < _quadrature.Count; q++)
+            {
+                error += weight * _quadrature.Weights[q] * (a[q] - b[q]) * (a[q] - b[q]);
+                norm += weight * _quadrature.Weights[q] * b[q] * b[q];
+            }
+        }
+        return norm > 0 ? Math.Sqrt(error / norm) : throw new ArgumentException($"the reference '{v.SolverName}' is zero everywhere; a relative error is undefined");
+    }
+
+    /// <summary>Writes the field file and the plots into <paramref name="directory"/> (which must exist).</summary>
     /// <param name="directory">Output folder.</param>
     /// <param name="metadata">Extra run metadata for the field file (for example the command line).</param>
     /// <returns>The files written for each solver (shared files included) and all files.</returns>
@@ -79,63 +121,38 @@ public sealed class Comparison
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"the output folder '{directory}' does not exist");
         string stem = Path.Combine(directory, Problem.Name);
-        var fields = new List<Field>();
-        var byName = new Dictionary<string, Field>();
-        var target = (Solution?)Exact ?? Reference;
-        Field? targetField = null;
-        if (Exact is not null)
-        {
-            targetField = Exact.ToField(Mesh, "exact");
-            fields.Add(targetField);
-        }
-        foreach (var solution in Solutions)
-        {
-            var field = solution.ToField(Mesh);
-            fields.Add(field);
-            byName[solution.SolverName] = field;
-            if (ReferenceEquals(solution, Reference) && targetField is null) targetField = field;
-        }
-        var errors = new Dictionary<string, Field>();
-        foreach (var solution in Solutions)
-        {
-            if (targetField is null || ReferenceEquals(solution, target)) continue;
-            string suffix = Exact is not null ? "" : $"_vs_{Reference!.SolverName}";
-            var error = byName[solution.SolverName].AbsoluteError(targetField, $"error_{solution.SolverName}{suffix}");
-            errors[solution.SolverName] = error;
-            fields.Add(error);
-        }
-        Field? surrogateError = null;
-        if (Reference is not null && Exact is not null)
-        {
-            foreach (var solution in Solutions.Where(s => !ReferenceEquals(s, Reference)))
-            {
-                surrogateError = byName[solution.SolverName].AbsoluteError(byName[Reference.SolverName], $"error_{solution.SolverName}_vs_{Reference.SolverName}");
-                fields.Add(surrogateError);
-            }
-        }
+        var byTime = FileTimes.Select(t => FieldsAt(Mesh, t)).ToList();
+        var paths = FieldFile.Write(stem, byTime.SelectMany(f => f.Values).ToList(), RunMetadata(metadata));
+        var shared = new List<string> { paths.Hdf5Path, paths.XdmfPath };
 
-        var shared = new List<string>();
-        var paths = FieldFile.Write(stem, fields, RunMetadata(metadata));
-        shared.Add(paths.Hdf5Path);
-        shared.Add(paths.XdmfPath);
-
-        // The panel: exact | each solution | the last surrogate's error against the reference.
+        // Pictures: x–t for 1D evolution problems, the final time otherwise.
+        bool spaceTime = Problem.IsTimeDependent && Mesh.GeometricDimension == 1;
+        var picture = spaceTime ? PictureOverTime() : byTime[^1];
+        var labels = spaceTime ? ("x", "t", (double?)0.6) : ("x", "y", null);
+        string suffix = Problem.IsTimeDependent && !spaceTime ? $" (t = {FileTimes[^1].ToString("G4", CultureInfo.InvariantCulture)})" : "";
         var entries = new List<FieldPanelEntry>();
-        if (Exact is not null) entries.Add(new FieldPanelEntry(targetField!, "exact"));
-        entries.AddRange(Solutions.Select(s => new FieldPanelEntry(byName[s.SolverName], s.SolverName.ToUpperInvariant())));
-        if (surrogateError is not null) entries.Add(new FieldPanelEntry(surrogateError, $"|{Solutions[^1].SolverName.ToUpperInvariant()} - {Reference!.SolverName.ToUpperInvariant()}|", FieldRole.Error));
+        if (Exact is not null) entries.Add(new FieldPanelEntry(picture["exact"], "exact" + suffix));
+        entries.AddRange(Solutions.Select(s => new FieldPanelEntry(picture[s.SolverName], s.SolverName.ToUpperInvariant() + suffix)));
+        if (SurrogateErrorName() is { } surrogateError)
+            entries.Add(new FieldPanelEntry(picture[surrogateError], $"|{Solutions[^1].SolverName.ToUpperInvariant()} - {Reference!.SolverName.ToUpperInvariant()}|" + suffix, FieldRole.Error));
         string panel = $"{stem}-fields.png";
-        FieldPanelPlot.Save(panel, entries);
+        FieldPanelPlot.Save(panel, entries, new FieldPanelOptions { XLabel = labels.Item1, YLabel = labels.Item2, Aspect = labels.Item3 });
         shared.Add(panel);
 
         var perSolver = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var solution in Solutions)
         {
             var own = new List<string>(shared);
-            if (errors.TryGetValue(solution.SolverName, out var error))
+            if (picture.TryGetValue(ErrorName(solution), out var error))
             {
                 string path = $"{stem}-error-{solution.SolverName}.png";
-                ErrorMapPlot.Save(path, error, new FieldPlotOptions { Title = $"|{solution.SolverName.ToUpperInvariant()} - {(Exact is not null ? "exact" : Reference!.SolverName.ToUpperInvariant())}|" });
+                ErrorMapPlot.Save(path, error, new FieldPlotOptions
+                {
+                    Title = $"|{solution.SolverName.ToUpperInvariant()} - {(Exact is not null ? "exact" : Reference!.SolverName.ToUpperInvariant())}|" + suffix,
+                    XLabel = labels.Item1,
+                    YLabel = labels.Item2,
+                    Aspect = labels.Item3,
+                });
                 own.Add(path);
             }
             if (solution.History is { Count: > 0 } history)
@@ -149,6 +166,42 @@ public sealed class Comparison
         return new ComparisonFiles(perSolver, perSolver.Values.SelectMany(f => f).Distinct().ToArray());
     }
 
+    private string ErrorName(Solution solution) => $"error_{solution.SolverName}" + (Exact is not null ? "" : $"_vs_{Reference?.SolverName}");
+
+    private string? SurrogateErrorName() =>
+        Reference is not null && Exact is not null && Solutions.Count > 1 ? $"error_{Solutions[^1].SolverName}_vs_{Reference.SolverName}" : null;
+
+    /// <summary>Every field of the comparison at time <paramref name="time"/> on <paramref name="mesh"/>, by name.</summary>
+    private Dictionary<string, Field> FieldsAt(Mesh mesh, double time) =>
+        Build(mesh, time, s => s.ToField(mesh, time: time), (name, values) => new Field(name, mesh, values, time: time));
+
+    /// <summary>The comparison's fields on the x–t mesh of a 1D evolution problem, by name.</summary>
+    private Dictionary<string, Field> PictureOverTime()
+    {
+        var sweep = SpaceTimeMesh.Of(Mesh, Times);
+        double[] Values(Solution s) => Times.SelectMany(t => s.Evaluate(Mesh.Coordinates, t)).ToArray();
+        return Build(sweep, 0, s => new Field(s.SolverName, sweep, Values(s)), (name, values) => new Field(name, sweep, values));
+    }
+
+    /// <summary>The fields of every solution, the exact solution and the pointwise errors, built by the given makers.</summary>
+    private Dictionary<string, Field> Build(Mesh mesh, double time, Func<Solution, Field> field, Func<string, double[], Field> make)
+    {
+        var byName = new Dictionary<string, Field>();
+        Field Named(Field f, string name) => f.Name == name ? f : new Field(name, f.Mesh, f.Values, f.Components, f.Time, f.Units, f.Attributes);
+        if (Exact is not null) byName["exact"] = Named(field(Exact), "exact");
+        foreach (var solution in Solutions) byName[solution.SolverName] = Named(field(solution), solution.SolverName);
+        var target = Exact is not null ? byName["exact"] : Reference is not null ? byName[Reference.SolverName] : null;
+        foreach (var solution in Solutions)
+        {
+            if (target is null || ReferenceEquals(solution, Target)) continue;
+            string name = ErrorName(solution);
+            byName[name] = make(name, byName[solution.SolverName].Values.Zip(target.Values, (a, b) => Math.Abs(a - b)).ToArray());
+        }
+        if (SurrogateErrorName() is { } surrogate)
+            byName[surrogate] = make(surrogate, byName[Solutions[^1].SolverName].Values.Zip(byName[Reference!.SolverName].Values, (a, b) => Math.Abs(a - b)).ToArray());
+        return byName;
+    }
+
     private Dictionary<string, object> RunMetadata(IReadOnlyDictionary<string, object>? extra)
     {
         var metadata = new Dictionary<string, object>
@@ -160,6 +213,7 @@ public sealed class Comparison
             ["solvers"] = string.Join(", ", Solutions.Select(s => s.SolverName)),
         };
         if (Reference is not null) metadata["reference"] = Reference.SolverName;
+        if (Problem.IsTimeDependent) metadata["error_times"] = Times.Count;
         foreach (var parameter in Problem.Parameters) metadata[$"parameter_{parameter.Name}"] = Problem.ValueOf(parameter);
         foreach (var row in Rows)
         {

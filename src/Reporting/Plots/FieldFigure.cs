@@ -67,13 +67,13 @@ internal static class FieldFigure
     private static (int X, int Y) RasterOffset(MeshRaster raster) =>
         ((DataWidth(raster) - raster.Columns) / 2, (DataHeight(raster) - raster.Rows) / 2);
 
-    /// <summary>Axis limits giving each raster pixel exactly one image pixel.</summary>
+    /// <summary>Axis limits giving each raster pixel exactly one image pixel (axes scaled alike when pixels are square).</summary>
     private static void SetLimits(Plot plot, MeshRaster raster)
     {
-        double h = raster.PixelSize;
+        double w = raster.PixelWidth, h = raster.PixelHeight;
         var (x, y) = RasterOffset(raster);
-        double left = raster.Left - x * h, top = raster.Top + y * h;
-        plot.Axes.SetLimits(left, left + DataWidth(raster) * h, top - DataHeight(raster) * h, top);
+        double left = raster.Left - x * w, top = raster.Top + y * h;
+        plot.Axes.SetLimits(left, left + DataWidth(raster) * w, top - DataHeight(raster) * h, top);
     }
 
     private static void AddBoundary(Plot plot, Field field)

@@ -15,6 +15,12 @@ public sealed record FieldPanelOptions
     /// <summary>Label of every vertical axis.</summary>
     public string YLabel { get; init; } = "y";
 
+    /// <summary>
+    /// Height over width of the data area, for pictures whose axes measure different things (such as
+    /// x and t); null to scale both axes alike (square pixels).
+    /// </summary>
+    public double? Aspect { get; init; }
+
     /// <summary>Whether to outline the mesh boundary in every subplot.</summary>
     public bool ShowBoundary { get; init; } = true;
 }

@@ -25,7 +25,7 @@ public static class FieldPanelPlot
         if (stranger is not null)
             throw new ArgumentException($"field '{stranger.Field.Name}' lives on another mesh than '{entries[0].Field.Name}'; a panel shows fields of one mesh", nameof(entries));
 
-        var raster = new MeshRaster(mesh, options.Resolution);
+        var raster = MeshRaster.For(mesh, options.Resolution, options.Aspect);
         var scales = SharedScales(entries);
         int columns = Math.Min(options.PanelsPerRow, entries.Count), rows = (entries.Count + columns - 1) / columns;
         var (width, height) = FieldFigure.Size(raster);

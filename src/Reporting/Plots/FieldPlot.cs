@@ -20,7 +20,7 @@ public static class FieldPlot
     /// <summary>Writes <paramref name="field"/> with the defaults of <paramref name="role"/>; shared by the field and error plots.</summary>
     internal static void Save(string path, Field field, FieldRole role, FieldPlotOptions options)
     {
-        var raster = new MeshRaster(field.Mesh, options.Resolution);
+        var raster = MeshRaster.For(field.Mesh, options.Resolution, options.Aspect);
         var defaults = ColourScale.For(role, field.Values);
         var scale = new ColourScale(options.Colormap ?? defaults.Colormap, options.Range ?? defaults.Range);
         var text = new FieldFigure.Text(options.Title ?? FieldFigure.DefaultTitle(field), options.XLabel, options.YLabel, options.ColourBarLabel ?? field.Units);

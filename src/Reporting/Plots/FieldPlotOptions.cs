@@ -29,6 +29,12 @@ public sealed record FieldPlotOptions
     /// <summary>Values at the ends of the colormap; null for the default of the plot kind (see <see cref="FieldRole"/>).</summary>
     public ColourRange? Range { get; init; }
 
+    /// <summary>
+    /// Height over width of the data area, for pictures whose axes measure different things (such as
+    /// x and t); null to scale both axes alike (square pixels).
+    /// </summary>
+    public double? Aspect { get; init; }
+
     /// <summary>Whether to outline the mesh boundary.</summary>
     public bool ShowBoundary { get; init; } = true;
 }

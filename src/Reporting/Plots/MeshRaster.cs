@@ -4,7 +4,7 @@ using PdeNet.Geometry.Meshes;
 namespace PdeNet.Reporting.Plots;
 
 /// <summary>
-/// A regular grid of square pixels over the bounding box of a 2D triangle mesh, with, for each
+/// A regular grid of pixels (square by default) over the bounding box of a 2D triangle mesh, with, for each
 /// pixel centre, the triangle holding it and its barycentric coordinates there. Sampling a
 /// nodal field on it is P1 interpolation: exact for fields linear on each triangle. Pixels whose
 /// centre lies outside the mesh sample to NaN. Build once per mesh and sample many fields.
@@ -21,21 +21,31 @@ public sealed class MeshRaster
     /// <param name="mesh">A 2D triangle mesh.</param>
     /// <param name="resolution">Pixels along the longer side of the bounding box; the shorter
     /// side gets as many square pixels as it takes to cover it.</param>
-    public MeshRaster(Mesh mesh, int resolution = DefaultResolution)
+    public MeshRaster(Mesh mesh, int resolution = DefaultResolution) : this(mesh, Square(mesh, resolution))
     {
-        if (mesh.CellType != CellType.Triangle || mesh.GeometricDimension != 2)
-            throw new ArgumentException($"rasterising needs a 2D triangle mesh, got a {mesh.GeometricDimension}D {mesh.CellType} mesh", nameof(mesh));
-        if (resolution < 1 || resolution > 20_000) throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "the resolution must be between 1 and 20000 pixels");
-        var box = mesh.Bounds();
-        double width = box.Extent(0), height = box.Extent(1);
-        if (!(width > 0) || !(height > 0)) throw new ArgumentException($"the mesh's bounding box {box} has no area", nameof(mesh));
+    }
 
+    /// <summary>
+    /// Locates every pixel centre of a grid of exactly <paramref name="columns"/> × <paramref name="rows"/>
+    /// pixels over the bounding box; pixels are square only when the box's sides are in that ratio
+    /// (for pictures whose axes measure different things, such as space and time).
+    /// </summary>
+    public MeshRaster(Mesh mesh, int columns, int rows) : this(mesh, Stretched(mesh, columns, rows))
+    {
+    }
+
+    /// <summary>
+    /// A raster of <paramref name="resolution"/> square pixels along the longer side, or, when
+    /// <paramref name="aspect"/> is given, <paramref name="resolution"/> columns and aspect × resolution rows.
+    /// </summary>
+    public static MeshRaster For(Mesh mesh, int resolution, double? aspect) => aspect is { } a
+        ? a > 0 && double.IsFinite(a) ? new MeshRaster(mesh, resolution, Math.Max(1, (int)Math.Round(resolution * a))) : throw new ArgumentOutOfRangeException(nameof(aspect), aspect, "the aspect ratio must be positive")
+        : new MeshRaster(mesh, resolution);
+
+    private MeshRaster(Mesh mesh, (int Columns, int Rows, double Width, double Height, double Left, double Bottom) layout)
+    {
         Mesh = mesh;
-        PixelSize = Math.Max(width, height) / resolution;
-        Columns = Math.Max(1, (int)Math.Ceiling(width / PixelSize - 1e-9));
-        Rows = Math.Max(1, (int)Math.Ceiling(height / PixelSize - 1e-9));
-        Left = box.Min[0] - (Columns * PixelSize - width) / 2;
-        Bottom = box.Min[1] - (Rows * PixelSize - height) / 2;
+        (Columns, Rows, PixelWidth, PixelHeight, Left, Bottom) = layout;
 
         var locator = new TriangleLocator(mesh);
         _cells = new int[Rows * Columns];
@@ -52,6 +62,34 @@ public sealed class MeshRaster
         CoveredPixels = _cells.Count(c => c >= 0);
     }
 
+    private static BoundingBoxOf Box(Mesh mesh)
+    {
+        if (mesh.CellType != CellType.Triangle || mesh.GeometricDimension != 2)
+            throw new ArgumentException($"rasterising needs a 2D triangle mesh, got a {mesh.GeometricDimension}D {mesh.CellType} mesh", nameof(mesh));
+        var box = mesh.Bounds();
+        double width = box.Extent(0), height = box.Extent(1);
+        if (!(width > 0) || !(height > 0)) throw new ArgumentException($"the mesh's bounding box {box} has no area", nameof(mesh));
+        return new BoundingBoxOf(box.Min[0], box.Min[1], width, height);
+    }
+
+    private static (int, int, double, double, double, double) Square(Mesh mesh, int resolution)
+    {
+        if (resolution < 1 || resolution > 20_000) throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "the resolution must be between 1 and 20000 pixels");
+        var box = Box(mesh);
+        double size = Math.Max(box.Width, box.Height) / resolution;
+        int columns = Math.Max(1, (int)Math.Ceiling(box.Width / size - 1e-9)), rows = Math.Max(1, (int)Math.Ceiling(box.Height / size - 1e-9));
+        return (columns, rows, size, size, box.X - (columns * size - box.Width) / 2, box.Y - (rows * size - box.Height) / 2);
+    }
+
+    private static (int, int, double, double, double, double) Stretched(Mesh mesh, int columns, int rows)
+    {
+        if (columns < 1 || rows < 1 || columns > 20_000 || rows > 20_000) throw new ArgumentOutOfRangeException(nameof(columns), $"a raster needs 1 to 20000 pixels per side, got {columns} x {rows}");
+        var box = Box(mesh);
+        return (columns, rows, box.Width / columns, box.Height / rows, box.X, box.Y);
+    }
+
+    private readonly record struct BoundingBoxOf(double X, double Y, double Width, double Height);
+
     /// <summary>The mesh the pixels are located in.</summary>
     public Mesh Mesh { get; }
 
@@ -61,27 +99,30 @@ public sealed class MeshRaster
     /// <summary>Number of pixel rows (along y).</summary>
     public int Rows { get; }
 
-    /// <summary>Side of one square pixel, in the mesh's length unit.</summary>
-    public double PixelSize { get; }
+    /// <summary>Width of one pixel, in the unit of x.</summary>
+    public double PixelWidth { get; }
+
+    /// <summary>Height of one pixel, in the unit of y (equal to the width for the square-pixel constructor).</summary>
+    public double PixelHeight { get; }
 
     /// <summary>x of the raster's left edge; it spans [Left, Right].</summary>
     public double Left { get; }
 
-    /// <summary>x of the raster's right edge, Left + Columns * PixelSize.</summary>
-    public double Right => Left + Columns * PixelSize;
+    /// <summary>x of the raster's right edge, Left + Columns * PixelWidth.</summary>
+    public double Right => Left + Columns * PixelWidth;
 
     /// <summary>y of the raster's bottom edge; it spans [Bottom, Top].</summary>
     public double Bottom { get; }
 
-    /// <summary>y of the raster's top edge, Bottom + Rows * PixelSize.</summary>
-    public double Top => Bottom + Rows * PixelSize;
+    /// <summary>y of the raster's top edge, Bottom + Rows * PixelHeight.</summary>
+    public double Top => Bottom + Rows * PixelHeight;
 
     /// <summary>Number of pixels whose centre lies in the mesh.</summary>
     public int CoveredPixels { get; }
 
     /// <summary>Centre of a pixel; row 0 is the top row (largest y), column 0 the left one.</summary>
     public (double X, double Y) PixelCentre(int row, int column) =>
-        (Left + (column + 0.5) * PixelSize, Top - (row + 0.5) * PixelSize);
+        (Left + (column + 0.5) * PixelWidth, Top - (row + 0.5) * PixelHeight);
 
     /// <summary>True when the centre of the pixel lies in the mesh.</summary>
     public bool Covers(int row, int column) => _cells[row * Columns + column] >= 0;

@@ -28,19 +28,22 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
     /// <summary>Meshes the problem's domain with <see cref="FemOptions.MeshSize"/> and solves on that mesh.</summary>
     public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
     {
-        problem.Validate();
+        var form = WeakForm.Of(problem);
         progress?.Report(new SolverProgress("meshing", 0, 0, new Dictionary<string, double>()));
         var mesh = GridMesher.Triangulate(problem.Domain!, Options.MeshSize);
-        return Solve(problem, mesh, progress, cancellation);
+        return Solve(form, mesh, progress, cancellation);
     }
 
     /// <summary>Solves <paramref name="problem"/> on the given mesh.</summary>
     /// <exception cref="NotSupportedException">The equation has no first-order weak form here.</exception>
     /// <exception cref="FemSolveException">Newton's method or the linear solver did not converge.</exception>
-    public FemSolution Solve(Problem problem, Mesh mesh, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
+    public FemSolution Solve(Problem problem, Mesh mesh, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default) =>
+        Solve(WeakForm.Of(problem), mesh, progress, cancellation);
+
+    private FemSolution Solve(WeakForm form, Mesh mesh, IProgress<SolverProgress>? progress, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var form = WeakForm.Of(problem);
+        var problem = form.Problem;
         var assembler = new P1Assembler(form, mesh, Options.QuadratureDegree);
         var (fixedNodes, values) = DirichletValues(problem, mesh);
         var jacobian = CsrMatrix.FromCells(mesh.NodeCount, mesh.Cells, mesh.NodesPerCell);

@@ -58,6 +58,8 @@ public sealed class WeakForm
         problem.Validate();
         if (problem.IsTimeDependent)
             throw new NotSupportedException($"problem '{problem.Name}' is time-dependent; the finite-element reference solves steady problems so far");
+        if (problem.Conditions.OfType<Periodic>().FirstOrDefault() is { } periodic)
+            throw new NotSupportedException($"problem '{problem.Name}' has the periodic condition '{periodic}'; the finite-element reference does not identify periodic nodes yet");
         var u = problem.Unknown;
         int d = problem.Dimension;
         Expr flux = Vector(Enumerable.Repeat((Expr)0, d).ToArray());
