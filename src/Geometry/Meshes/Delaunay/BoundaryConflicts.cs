@@ -63,7 +63,7 @@ internal static class BoundaryConflicts
                 if (bulge[s] == 0 && bulge[t] == 0)
                 {
                     throw new InvalidGeometryException(FormattableString.Invariant(
-                        $"the boundary crosses itself near ({xs[segments.A[s]]:G6}, {ys[segments.A[s]]:G6})"));
+                        $"the boundary crosses or touches itself near ({xs[segments.A[s]]:G6}, {ys[segments.A[s]]:G6})"));
                 }
                 if (bulge[s] != 0) marked.Add(s);
                 if (bulge[t] != 0) marked.Add(t);
