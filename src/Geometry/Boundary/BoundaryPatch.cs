@@ -36,6 +36,10 @@ public abstract class BoundaryPatch(string part)
         return Project(point, scratch[..Dimension], scratch[Dimension..]);
     }
 
+    /// <summary>The patch that defines this one's points and parameterisation (itself, or the
+    /// patch a flipped or renamed view wraps).</summary>
+    internal virtual BoundaryPatch Geometry => this;
+
     /// <summary>The same patch with its normal reversed (the hole of a difference).</summary>
     public BoundaryPatch Flipped() => this is FlippedPatch flipped ? flipped.Inner : new FlippedPatch(this);
 
@@ -45,6 +49,7 @@ public abstract class BoundaryPatch(string part)
     private sealed class FlippedPatch(BoundaryPatch inner) : BoundaryPatch(inner.Part)
     {
         public BoundaryPatch Inner { get; } = inner;
+        internal override BoundaryPatch Geometry => Inner.Geometry;
         public override int Dimension => Inner.Dimension;
         public override double Measure => Inner.Measure;
 
@@ -64,6 +69,7 @@ public abstract class BoundaryPatch(string part)
 
     private sealed class RenamedPatch(BoundaryPatch inner, string part) : BoundaryPatch(part)
     {
+        internal override BoundaryPatch Geometry => inner.Geometry;
         public override int Dimension => inner.Dimension;
         public override double Measure => inner.Measure;
         public override void Map(double u, double v, Span<double> point, Span<double> normal) => inner.Map(u, v, point, normal);
