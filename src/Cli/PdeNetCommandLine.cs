@@ -8,7 +8,7 @@ using PdeNet.Solvers.Fem;
 namespace PdeNet.Cli;
 
 /// <summary>
-/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c> and <c>solve</c>. Bad input ends with one
+/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>solve</c> and <c>mesh</c>. Bad input ends with one
 /// line "error: ..." on the error stream and exit code 1.
 /// </summary>
 public static class PdeNetCommandLine
@@ -17,24 +17,26 @@ public static class PdeNetCommandLine
     /// and progress, warnings and errors to <paramref name="error"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        int Guarded(RunSettings settings)
+        int Guarded(Func<int> run)
         {
             try
             {
-                return new SolveRun(output, error).Execute(settings);
+                return run();
             }
-            catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException
+            catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException or FormatException
                                           or UnauthorizedAccessException or NotSupportedException or ArithmeticException or FemSolveException or TrainingDivergedException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;
             }
         }
+        int Solve(RunSettings settings) => Guarded(() => new SolveRun(output, error).Execute(settings));
 
         var root = new RootCommand("PdeNet: define a PDE once, solve it with finite elements and neural surrogates, compare and export");
-        root.Subcommands.Add(DemoCommand.Create(Guarded));
+        root.Subcommands.Add(DemoCommand.Create(Solve));
         root.Subcommands.Add(ListCommand.Create(output));
-        root.Subcommands.Add(SolveCommand.Create(Guarded));
+        root.Subcommands.Add(SolveCommand.Create(Solve));
+        root.Subcommands.Add(MeshCommand.Create((source, h, folder, json) => Guarded(() => new MeshRun(output).Execute(source, h, folder, json))));
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {

@@ -40,7 +40,7 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         var solutions = new List<Solution>();
         if (reference is not null) solutions.Add(reference);
         if (settings.Solver != "fem") solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
-        var mesh = reference?.Mesh ?? GridMesher.Generate(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize, problem.Dimension == 1 ? CellType.Interval : CellType.Triangle);
+        var mesh = reference?.Mesh ?? Meshing.For(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize);
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
         var files = comparison.WriteTo(directory, new Dictionary<string, object>

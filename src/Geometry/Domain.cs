@@ -32,6 +32,10 @@ public abstract class Domain
     /// of the piece on this domain's boundary.</summary>
     internal abstract IReadOnlyList<BoundaryCandidate> BoundaryCandidates { get; }
 
+    /// <summary>The boundary patches (segments, arcs, faces, ...) with their part names; for set
+    /// operations these include stretches that are not on the result's boundary.</summary>
+    public IEnumerable<BoundaryPatch> BoundaryPatches => BoundaryCandidates.Select(c => c.Patch);
+
     /// <summary>Names of the boundary parts, in order of first appearance.</summary>
     public IReadOnlyList<string> BoundaryParts => _parts ??= BoundaryCandidates.Select(c => c.Patch.Part).Distinct().ToArray();
 

@@ -116,4 +116,37 @@ public class CliTests
         Assert.That(output, Does.Contain("rel. L2 vs exact"));
         Assert.That(output, Does.Contain(Path.Combine(_folder, "poisson-lshape.xdmf")));
     }
+
+    [Test]
+    public void MeshesAProblemAndReadsAGmshFile()
+    {
+        var (exit, output, _) = Run("mesh", "poisson-lshape", "--h", "0.1", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero);
+        using var json = JsonDocument.Parse(output);
+        Assert.That(json.RootElement.GetProperty("nodes").GetInt32(), Is.EqualTo(341));
+        Assert.That(json.RootElement.GetProperty("cells").GetInt32(), Is.EqualTo(600));
+        Assert.That(json.RootElement.GetProperty("boundaryParts").GetProperty("edge2").GetInt32(), Is.EqualTo(20));
+        Assert.That(json.RootElement.GetProperty("minAngleDeg").GetDouble(), Is.EqualTo(45).Within(1e-9));
+        Assert.That(json.RootElement.GetProperty("seconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(json.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).All(File.Exists));
+
+        string fixture = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "Fixtures", "gmsh", "disk_with_hole.msh");
+        var (gmshExit, gmshOutput, gmshError) = Run("mesh", fixture, "--out", _folder);
+        Assert.That(gmshExit, Is.Zero, gmshError);
+        Assert.That(gmshOutput, Does.Contain("outer: 32 facets").And.Contain("inner: 28 facets"));
+
+        var curved = Run("mesh", "poisson-lshape", "--h", "0", "--out", _folder);
+        Assert.That(curved.Error.TrimEnd('\n'), Is.EqualTo("error: --h must be positive, got 0 (see 'pdenet --help')"));
+    }
+
+    [Test]
+    public void MalformedGmshFilesAreReportedWithTheirLine()
+    {
+        string path = Path.Combine(_folder, "broken.msh");
+        File.WriteAllText(path, "$MeshFormat\n4.1 0 8\n$EndMeshFormat\n$Nodes\n1 2 1 2\n");
+        var (exit, output, error) = Run("mesh", path, "--out", _folder);
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.StartWith($"error: {path}, line "));
+    }
 }

@@ -233,4 +233,18 @@ public class TriangleMesherTests
         internal override IReadOnlyList<BoundaryCandidate> BoundaryCandidates => [];
         public override double SignedDistance(ReadOnlySpan<double> point) => -1;
     }
+
+    [Test]
+    public void MeshesEllipsesAndEllipsesCutBySegments()
+    {
+        var ellipse = new PdeNet.Geometry.Domains.Ellipse((0.3, -0.2), 2, 1, 0.4);
+        var slotted = ellipse - new PdeNet.Geometry.Domains.Rectangle(-0.5, -0.3, 1.5, 0.1);
+        foreach (var (domain, area) in new[] { ((PdeNet.Geometry.Domain)ellipse, 2 * Math.PI), (slotted, 2 * Math.PI - 2 * 0.4) })
+        {
+            var mesh = TriangleMesher.Triangulate(domain, 0.05);
+            double covered = MeshMeasures.Total(mesh);
+            Assert.That(covered, Is.EqualTo(area).Within(2e-3 * area), $"{domain.GetType().Name}");
+            Assert.That(MeshQuality.Of(mesh).MinAngle, Is.GreaterThanOrEqualTo(20));
+        }
+    }
 }

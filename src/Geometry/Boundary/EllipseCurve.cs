@@ -81,6 +81,31 @@ public sealed class EllipseCurve : BoundaryPatch
         return distance;
     }
 
+    /// <summary>
+    /// The arc-length parameter u in [0, 1] of a point on the ellipse (the parametric angle of the
+    /// point in the ellipse's frame, converted through the arc-length table).
+    /// </summary>
+    internal double ParameterAt(double x, double y)
+    {
+        var (lx, ly) = Local(x, y);
+        double phi = Math.Atan2(ly / B, lx / A);
+        if (phi < 0) phi += 2 * Math.PI;
+        double position = phi / (2 * Math.PI) * Intervals;
+        int k = Math.Min((int)position, Intervals - 1);
+        double length = _cumulative[k] + (position - k) * (_cumulative[k + 1] - _cumulative[k]);
+        return length / Measure;
+    }
+
+    /// <summary>Coordinates of a point in the ellipse's frame (centre at the origin, axes along the semi-axes).</summary>
+    internal (double X, double Y) Local(double x, double y)
+    {
+        double dx = x - Centre.X, dy = y - Centre.Y;
+        return (_cos * dx + _sin * dy, -_sin * dx + _cos * dy);
+    }
+
+    /// <summary>The global coordinates of a point given in the ellipse's frame.</summary>
+    internal (double X, double Y) FromLocal(double x, double y) => (Centre.X + _cos * x - _sin * y, Centre.Y + _sin * x + _cos * y);
+
     /// <summary>Whether a point lies strictly inside.</summary>
     public double ImplicitValue(ReadOnlySpan<double> point)
     {

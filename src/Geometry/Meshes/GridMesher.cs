@@ -107,7 +107,7 @@ public static class GridMesher
         return offset;
     }
 
-    private static void CheckGridAligned(Domain domain, Grid grid)
+    internal static void CheckGridAligned(Domain domain, Grid grid)
     {
         double tolerance = 1e-9 * domain.Bounds.Diameter;
         bool OnGrid(double value, int axis)

@@ -25,12 +25,12 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
 
     object ISolver.Options => Options;
 
-    /// <summary>Meshes the problem's domain with <see cref="FemOptions.MeshSize"/> and solves on that mesh.</summary>
+    /// <summary>Meshes the problem's domain (<see cref="Meshing.For"/>) with <see cref="FemOptions.MeshSize"/> and solves on that mesh.</summary>
     public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
     {
         var form = WeakForm.Of(problem);
         progress?.Report(new SolverProgress("meshing", 0, 0, new Dictionary<string, double>()));
-        var mesh = GridMesher.Triangulate(problem.Domain!, Options.MeshSize);
+        var mesh = Meshing.For(problem.Domain!, Options.MeshSize);
         return Solve(form, mesh, progress, cancellation);
     }
 

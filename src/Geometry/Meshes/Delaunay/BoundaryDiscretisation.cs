@@ -72,7 +72,7 @@ internal static class BoundaryDiscretisation
     /// meets another patch, so the parameters of those meetings (found in closed form) cut it into
     /// intervals that are each tested at their midpoint; adjacent accepted intervals join.
     /// </summary>
-    private static void FindPieces(IReadOnlyList<BoundaryCandidate> candidates, int index, double diameter, List<BoundaryPiece> pieces)
+    internal static void FindPieces(IReadOnlyList<BoundaryCandidate> candidates, int index, double diameter, List<BoundaryPiece> pieces)
     {
         var candidate = candidates[index];
         var patch = candidate.Patch;

@@ -3,7 +3,8 @@ using PdeNet.Geometry.Boundary;
 namespace PdeNet.Geometry.Meshes.Delaunay;
 
 /// <summary>
-/// Where two boundary curves meet, in closed form for segments and circular arcs: the parameters
+/// Where two boundary curves meet, in closed form for segments, circular arcs and ellipses meeting
+/// segments: the parameters
 /// u of the first patch at its crossings and touchings with the second, and at the ends of a
 /// stretch where the two overlap (collinear segments, arcs of one circle). Between consecutive such
 /// parameters a patch's membership of a set-operation boundary cannot change.
@@ -31,6 +32,12 @@ internal static class PatchIntersections
             case (CircularArc c, CircularArc d):
                 CircleCircle(c, d, points);
                 break;
+            case (LineSegment s, EllipseCurve e):
+                LineEllipse(s, e, points);
+                break;
+            case (EllipseCurve e, LineSegment s):
+                LineEllipse(s, e, points);
+                break;
             default:
                 return false;
         }
@@ -57,6 +64,9 @@ internal static class PatchIntersections
                 offset -= 2 * Math.PI * Math.Floor(offset / (2 * Math.PI));
                 u = offset / c.Sweep;
                 if (u > 1 + Tolerance && (offset - 2 * Math.PI) / c.Sweep >= -Tolerance) u = 0;
+                break;
+            case EllipseCurve e:
+                u = e.ParameterAt(point.X, point.Y);
                 break;
             default:
                 return null;
@@ -93,6 +103,17 @@ internal static class PatchIntersections
         if (discriminant < -1e-12 * qb * qb - 1e-24) return;
         double root = Math.Sqrt(Math.Max(discriminant, 0));
         foreach (double u in new[] { (-qb - root) / (2 * qa), (-qb + root) / (2 * qa) }) points.Add((a.X + u * dx, a.Y + u * dy));
+    }
+
+    /// <summary>A segment meets an ellipse where, in the ellipse's frame scaled to the unit circle, it meets that circle.</summary>
+    private static void LineEllipse(LineSegment s, EllipseCurve e, List<(double, double)> points)
+    {
+        var (ax, ay) = e.Local(s.A.X, s.A.Y);
+        var (bx, by) = e.Local(s.B.X, s.B.Y);
+        var unit = new CircularArc((0, 0), 1, 0, 2 * Math.PI, "unit");
+        var local = new List<(double X, double Y)>();
+        LineCircle((ax / e.A, ay / e.B), (bx / e.A, by / e.B), unit, local);
+        foreach (var (x, y) in local) points.Add(e.FromLocal(x * e.A, y * e.B));
     }
 
     private static void CircleCircle(CircularArc c, CircularArc d, List<(double, double)> points)
