@@ -21,6 +21,7 @@ public class DistanceFunctionTests
         yield return new TestCaseData(new Rectangle(-1, -1, 1, 1) - new Disk((0, 0), 0.5)).SetName("{m}(plate with hole)");
         yield return new TestCaseData(new Rectangle(0, 0, 1, 1) | new Rectangle(1, 0, 2, 1) | new Rectangle(0, 1, 1, 2)).SetName("{m}(union of squares)");
         yield return new TestCaseData(new Ellipse((0, 0), 2, 1, 0.3) - new Rectangle(-0.5, -0.2, 0.5, 0.2)).SetName("{m}(ellipse with slot)");
+        yield return new TestCaseData((new Rectangle(0, 0, 2, 1) - new Disk((1, 0.5), 0.3)).Rotate(0.4).Scale(0.5).Translate(1, -2)).SetName("{m}(moved plate with hole)");
     }
 
     [TestCaseSource(nameof(Domains))]

@@ -247,4 +247,25 @@ public class TriangleMesherTests
             Assert.That(MeshQuality.Of(mesh).MinAngle, Is.GreaterThanOrEqualTo(20));
         }
     }
+
+    [Test]
+    public void MeshesMovedDomainsByMappingTheOriginalsMesh()
+    {
+        var plate = new PdeNet.Geometry.Domains.Rectangle(0, 0, 2, 1) - new PdeNet.Geometry.Domains.Disk((1, 0.5), 0.3);
+        var moved = plate.Rotate(0.4).Scale(0.5).Translate(1, -2);
+        var mesh = TriangleMesher.Triangulate(moved, 0.02);
+        // The hole is an inscribed polygon: its chords (inner size 0.04 on radius 0.3) miss at most
+        // perimeter × sagitta = 2π r · h²/(8r) of area, scaled by 0.5² with the domain.
+        double chordError = 0.25 * 2 * Math.PI * 0.3 * (0.04 * 0.04 / (8 * 0.3));
+        Assert.That(MeshMeasures.Total(mesh), Is.EqualTo(0.25 * (2 - Math.PI * 0.09)).Within(chordError));
+        Assert.That(Enumerable.Range(0, mesh.CellCount).All(c => MeshMeasures.Signed(mesh, c) > 0), "counter-clockwise after the map");
+        Assert.That(MeshQuality.Of(mesh).MinAngle, Is.GreaterThanOrEqualTo(20));
+        Assert.That(mesh.PartNames, Does.Contain("circle"));
+        var normal = new double[2];
+        for (int f = 0; f < mesh.BoundaryFacetCount; f++)
+        {
+            var a = mesh.Node(mesh.FacetNodes(f)[0]);
+            Assert.That(Math.Abs(moved.SignedDistance(a)), Is.LessThan(1e-9), "boundary nodes on the moved boundary");
+        }
+    }
 }

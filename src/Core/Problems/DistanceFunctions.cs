@@ -24,6 +24,7 @@ public static class DistanceFunctions
     public static Expr Approximate(Domain domain, BoundarySelector selector)
     {
         selector.Validate(domain);
+        if (domain is TransformedDomain moved) return Named("phi", Moved(moved, selector));
         var terms = new List<Expr>();
         if (domain is Interval interval)
         {
@@ -48,6 +49,35 @@ public static class DistanceFunctions
         Expr sum = 0;
         foreach (var term in terms) sum += 1 / term;
         return Named("phi", terms.Count == 1 ? terms[0] : 1 / sum);
+    }
+
+    /// <summary>φ(x) = s·φ_inner(x_inner) with x_inner = Qᵀ(x - t)/s: a similarity scales distances by s.</summary>
+    private static Expr Moved(TransformedDomain moved, BoundarySelector selector)
+    {
+        var map = moved.Map;
+        int d = map.Dimension;
+        // Points on the moved boundary map back to the inner one; a predicate selector sees moved points.
+        var inner = selector.Names is not null || selector.IsAll ? selector : BoundarySelector.Where(selector.Description, point =>
+        {
+            Span<double> image = stackalloc double[point.Length];
+            map.Apply(point, image);
+            return selector.Includes(PartOf(moved.Inner, point), image);
+        });
+        var phi = Approximate(moved.Inner, inner);
+        var coordinates = new Expr[d];
+        for (int j = 0; j < d; j++)
+        {
+            Expr sum = 0;
+            for (int i = 0; i < d; i++) sum += map.Rotation[i * d + j] * (CoordinateAlong(i) - map.Shift[i]);
+            coordinates[j] = sum / map.Scale;
+        }
+        return map.Scale * phi.Replace(node => node is Coordinate c && c.Axis < d ? coordinates[c.Axis] : null);
+    }
+
+    private static string PartOf(Domain domain, ReadOnlySpan<double> point)
+    {
+        Span<double> normal = stackalloc double[point.Length];
+        return domain.BoundaryPartAt(point, 1e-9 * domain.Bounds.Diameter, normal) ?? "";
     }
 
     private static Expr Piece(CurvePiece piece)

@@ -53,6 +53,9 @@ public static class TriangleMesher
         if (options.SmoothingPasses < 0) throw new ArgumentOutOfRangeException(nameof(options), options.SmoothingPasses, "smoothing passes cannot be negative");
         if (options.MaxTriangles < 1 || options.MaxTriangles > MaxTriangleLimit)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxTriangles, $"the triangle limit must be in [1, {MaxTriangleLimit}]");
+        // A moved domain is the image of its original under a similarity, which keeps angles:
+        // mesh the original at the scaled size and map the nodes.
+        if (domain is PdeNet.Geometry.Domains.TransformedDomain moved) return Moved(moved, h, size, options);
 
         var field = new SizeField(h, size);
         long estimate = SizeEstimate.Triangles(domain, field);
@@ -74,5 +77,21 @@ public static class TriangleMesher
         new QualityRefinement(mesh, graph, insertion, splitting, field, options.MinimumAngle).Run();
         new Smoothing(mesh, flips).Run(options.SmoothingPasses);
         return MeshExtraction.ToMesh(mesh, graph, partNames);
+    }
+
+    private static Mesh Moved(PdeNet.Geometry.Domains.TransformedDomain moved, double h, SizeFunction? size, TriangleMesherOptions options)
+    {
+        var map = moved.Map;
+        SizeFunction? innerSize = size is null ? null : (x, y) =>
+        {
+            Span<double> point = [x, y];
+            map.Apply(point, point);
+            return size(point[0], point[1]) / map.Scale;
+        };
+        var inner = Triangulate(moved.Inner, h / map.Scale, innerSize, options);
+        var coordinates = new double[inner.Coordinates.Length];
+        for (int i = 0; i < inner.NodeCount; i++) map.Apply(inner.Node(i), coordinates.AsSpan(2 * i, 2));
+        return new Mesh(inner.CellType, 2, coordinates, inner.Cells, inner.BoundaryFacets, inner.BoundaryFacetParts, inner.PartNames,
+            cellTags: inner.CellTags, subdomainNames: inner.SubdomainNames);
     }
 }
