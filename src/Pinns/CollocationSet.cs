@@ -101,6 +101,8 @@ internal sealed class CollocationSet : IDisposable
                     periodic.Add(new PeriodicGroup(ToTensor(x, columns, secondOrder), ToTensor(images, columns, secondOrder), ToTensor(pairNormals, d, false), secondOrder));
                     continue;
                 }
+                // Hard Dirichlet constraints hold exactly: their points carry no loss.
+                if (options.HardDirichlet && condition is Dirichlet) continue;
                 var residual = condition is PointwiseCondition c ? c.Residual(u, d) : Expr.NormalDerivative(u, d);
                 var groupPoints = members.SelectMany(i => sample.Points.AsSpan(i * columns, columns).ToArray()).ToArray();
                 var normals = members.SelectMany(i => sample.Normals.AsSpan(i * d, d).ToArray()).ToArray();

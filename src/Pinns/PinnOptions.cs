@@ -8,6 +8,8 @@ namespace PdeNet.Pinns;
 /// <param name="Hidden">Widths of the hidden layers.</param>
 /// <param name="Activation">Activation of the hidden layers.</param>
 /// <param name="Embeddings">Input embeddings: periodic coordinates, random Fourier features (none by default).</param>
+/// <param name="HardDirichlet">Impose Dirichlet conditions exactly by the output transform u = g + φ·N, with φ an
+/// approximate distance function vanishing on the Dirichlet parts (instead of a loss term).</param>
 /// <param name="Steps">Adam steps (each a full pass over the collocation points).</param>
 /// <param name="LearningRate">Adam's initial learning rate.</param>
 /// <param name="FinalLearningRate">Learning rate at the last step; it decays exponentially from the initial one.</param>
@@ -31,6 +33,7 @@ public sealed record PinnOptions(
     int[]? Hidden = null,
     Activation Activation = Activation.Tanh,
     InputEmbedding[]? Embeddings = null,
+    bool HardDirichlet = false,
     int Steps = 5000,
     double LearningRate = 1e-3,
     double FinalLearningRate = 1e-4,
@@ -69,6 +72,7 @@ public sealed record PinnOptions(
         }
         Compare("hidden", string.Join("x", HiddenLayers), string.Join("x", other.HiddenLayers));
         Compare("activation", Activation, other.Activation);
+        Compare("hard Dirichlet", HardDirichlet, other.HardDirichlet);
         Compare("embeddings", System.Text.Json.JsonSerializer.Serialize(Embeddings ?? []), System.Text.Json.JsonSerializer.Serialize(other.Embeddings ?? []));
         Compare("precision", Precision, other.Precision);
         Compare("seed", Seed, other.Seed);
