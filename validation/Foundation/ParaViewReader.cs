@@ -35,8 +35,8 @@ internal sealed class ParaViewReader(string repositoryRoot) : IValidation
             expectations.Add(string.Create(CultureInfo.InvariantCulture, $"{field.Name}={field.Min():R}:{field.Max():R}"));
         }
         string script = Path.Combine(repositoryRoot, "validation", "paraview", "check_xdmf.py");
-        var paraview = Run("pvbatch", [script, xdmf, .. expectations, "--tolerance", "1e-6"]);
-        var h5dump = Run("h5dump", ["-H", Path.ChangeExtension(xdmf, ".h5")]);
+        var paraview = ExternalProgram.Run("pvbatch", [script, xdmf, .. expectations, "--tolerance", "1e-6"]);
+        var h5dump = ExternalProgram.Run("h5dump", ["-H", Path.ChangeExtension(xdmf, ".h5")]);
         if (paraview is null || h5dump is null)
         {
             report.Note("pvbatch or h5dump is not installed (Debian: apt-get install paraview python3-paraview hdf5-tools); nothing was checked.");
@@ -49,23 +49,5 @@ internal sealed class ParaViewReader(string repositoryRoot) : IValidation
         report.Target("h5dump reads the .h5", h5dump.Value.Exit == 0);
         report.Figure("h5dump_groups", h5dump.Value.Output.Split('\n').Count(l => l.TrimStart().StartsWith("GROUP", StringComparison.Ordinal)));
         return report;
-    }
-
-    private static (int Exit, string Output)? Run(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

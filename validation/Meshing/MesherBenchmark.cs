@@ -150,7 +150,7 @@ internal sealed partial class MesherBenchmark : IValidation
         for (int run = 0; run < GmshRuns; run++)
         {
             var clock = Stopwatch.StartNew();
-            var result = Execute("gmsh", ["-2", geo, "-format", "msh41", "-o", msh]);
+            var result = ExternalProgram.Run("gmsh", ["-2", geo, "-format", "msh41", "-o", msh]);
             double elapsed = clock.Elapsed.TotalSeconds;
             if (result is null) return null;
             if (result.Value.Exit != 0) throw new InvalidOperationException($"gmsh failed:\n{result.Value.Output}");
@@ -171,22 +171,4 @@ internal sealed partial class MesherBenchmark : IValidation
 
     [GeneratedRegex(@"Running '.*' \[Gmsh ([0-9.]+)")]
     private static partial Regex VersionLine();
-
-    private static (int Exit, string Output)? Execute(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
 }

@@ -126,7 +126,8 @@ internal sealed class FrontalInsertion(Triangulation mesh, CavityInsertion inser
         return twin >= 0 && mesh.State[twin / 3] == Accepted && mesh.Region[twin / 3] == Triangulation.Inside;
     }
 
-    private byte Classify(int t)
+    /// <summary>The squared circumradius of triangle t and the target size at its centroid.</summary>
+    private (double R2, double H) CircumradiusSquaredAndSize(int t)
     {
         var v = mesh.Vertices;
         int a = v[3 * t], b = v[3 * t + 1], c = v[3 * t + 2];
@@ -134,6 +135,12 @@ internal sealed class FrontalInsertion(Triangulation mesh, CavityInsertion inser
         var ys = mesh.Y;
         double r2 = TriangleShape.CircumradiusSquared(xs[a], ys[a], xs[b], ys[b], xs[c], ys[c]);
         double h = size.IsUniform ? size.Maximum : size.At((xs[a] + xs[b] + xs[c]) / 3, (ys[a] + ys[b] + ys[c]) / 3);
+        return (r2, h);
+    }
+
+    private byte Classify(int t)
+    {
+        var (r2, h) = CircumradiusSquaredAndSize(t);
         double limit = AcceptedRatio * h * InverseSqrt3;
         return r2 <= limit * limit ? Accepted : Waiting;
     }
@@ -145,12 +152,7 @@ internal sealed class FrontalInsertion(Triangulation mesh, CavityInsertion inser
         for (int k = 0; k < 3 && !front; k++) front = IsFront(3 * t + k);
         if (!front) return;
         mesh.State[t] = Active;
-        var v = mesh.Vertices;
-        int a = v[3 * t], b = v[3 * t + 1], c = v[3 * t + 2];
-        var xs = mesh.X;
-        var ys = mesh.Y;
-        double r2 = TriangleShape.CircumradiusSquared(xs[a], ys[a], xs[b], ys[b], xs[c], ys[c]);
-        double h = size.IsUniform ? size.Maximum : size.At((xs[a] + xs[b] + xs[c]) / 3, (ys[a] + ys[b] + ys[c]) / 3);
+        var (r2, h) = CircumradiusSquaredAndSize(t);
         _front.Enqueue((long)mesh.Stamp[t] << 32 | (uint)t, -r2 / (h * h));
     }
 
