@@ -49,4 +49,15 @@ public class ErrorNormTests
         Assert.That(ErrorNorms.RelativeL2(u, v), Is.EqualTo(0.5).Within(1e-14));
         Assert.That(ErrorNorms.MaxAbs(u, v), Is.EqualTo(2).Within(1e-14));
     }
+
+    [Test]
+    public void SpaceTimeRelativeL2UsesTheTrapezoidalRuleInTime()
+    {
+        var quadrature = PdeNet.Geometry.Quadrature.MeshQuadrature.Of(Mesh, ErrorNorms.DefaultDegree);
+        double[] times = [0, 0.25, 0.5, 0.75, 1];
+        Assert.That(ErrorNorms.RelativeL2(Of(T * X), Of(2 * T * X), quadrature, times), Is.EqualTo(0.5).Within(1e-14));
+        // u = 0 against v = t x: the error equals the norm at every time.
+        Assert.That(ErrorNorms.RelativeL2(Of((Expr)0), Of(T * X), quadrature, times), Is.EqualTo(1).Within(1e-14));
+        Assert.Throws<ArgumentException>(() => ErrorNorms.RelativeL2(Of(X), Of(X), quadrature, []));
+    }
 }

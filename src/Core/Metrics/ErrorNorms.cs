@@ -28,12 +28,29 @@ public static class ErrorNorms
     }
 
     /// <summary>Relative L2 error ‖u - v‖ / ‖v‖ of <paramref name="u"/> against the reference <paramref name="v"/>.</summary>
-    public static double RelativeL2(Solution u, Solution v, Mesh mesh, double time = 0, int degree = DefaultDegree)
+    public static double RelativeL2(Solution u, Solution v, Mesh mesh, double time = 0, int degree = DefaultDegree) =>
+        RelativeL2(u, v, MeshQuadrature.Of(mesh, degree), [time]);
+
+    /// <summary>
+    /// Relative L2 error over space and time: (∫∫ (u - v)² / ∫∫ v²)^½ with the spatial integrals by
+    /// <paramref name="quadrature"/> at each of <paramref name="times"/> and the time integral by the
+    /// trapezoidal rule (a single time gives the spatial relative error at that time).
+    /// </summary>
+    public static double RelativeL2(Solution u, Solution v, MeshQuadrature quadrature, IReadOnlyList<double> times)
     {
-        var quadrature = MeshQuadrature.Of(mesh, degree);
-        var (a, b) = (u.Evaluate(quadrature.Points, time), v.Evaluate(quadrature.Points, time));
-        return Relative(Integrate(quadrature, a, b), Integrate(quadrature, b, null));
+        if (times.Count == 0) throw new ArgumentException("give at least one time", nameof(times));
+        double error = 0, norm = 0;
+        for (int k = 0; k < times.Count; k++)
+        {
+            double weight = times.Count == 1 || (k > 0 && k < times.Count - 1) ? 1 : 0.5;
+            var (a, b) = (u.Evaluate(quadrature.Points, times[k]), v.Evaluate(quadrature.Points, times[k]));
+            error += weight * Square(Integrate(quadrature, a, b));
+            norm += weight * Square(Integrate(quadrature, b, null));
+        }
+        return Relative(Math.Sqrt(error), Math.Sqrt(norm));
     }
+
+    private static double Square(double x) => x * x;
 
     /// <summary>Relative L2 error between the linear interpolants of two nodal scalar fields on the same mesh.</summary>
     public static double RelativeL2(Field u, Field v, int degree = DefaultDegree)

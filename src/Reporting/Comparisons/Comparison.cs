@@ -96,22 +96,7 @@ public sealed class Comparison
     }
 
     /// <summary>‖u - v‖ / ‖v‖ over the mesh, and over time by the trapezoidal rule for evolution problems.</summary>
-    private double RelativeL2(Solution u, Solution v)
-    {
-        double error = 0, norm = 0;
-        for (int k = 0; k < Times.Count; k++)
-        {
-            double weight = Times.Count == 1 ? 1 : k == 0 || k == Times.Count - 1 ? 0.5 : 1;
-            var a = u.Evaluate(_quadrature.Points, Times[k]);
-            var b = v.Evaluate(_quadrature.Points, Times[k]);
-            for (int q = 0; q < _quadrature.Count; q++)
-            {
-                error += weight * _quadrature.Weights[q] * (a[q] - b[q]) * (a[q] - b[q]);
-                norm += weight * _quadrature.Weights[q] * b[q] * b[q];
-            }
-        }
-        return norm > 0 ? Math.Sqrt(error / norm) : throw new ArgumentException($"the reference '{v.SolverName}' is zero everywhere; a relative error is undefined");
-    }
+    private double RelativeL2(Solution u, Solution v) => ErrorNorms.RelativeL2(u, v, _quadrature, Times);
 
     /// <summary>Writes the field file and the plots into <paramref name="directory"/> (which must exist).</summary>
     /// <param name="directory">Output folder.</param>
