@@ -87,18 +87,6 @@ internal sealed class PinnNetwork : IDisposable
         return (1 / inverseSum, weighted / weights);
     }
 
-    /// <summary>The parameters as managed arrays, for a last-good snapshot.</summary>
-    public double[][] Snapshot() => Model.parameters().Select(p => p.detach().to_type(ScalarType.Float64).data<double>().ToArray()).ToArray();
-
-    /// <summary>Restores parameters saved by <see cref="Snapshot"/>.</summary>
-    public void Restore(double[][] snapshot)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        foreach (var (parameter, values) in Model.parameters().Zip(snapshot))
-            parameter.copy_(tensor(values, parameter.shape, ScalarType.Float64).to_type(parameter.dtype));
-    }
-
     /// <inheritdoc/>
     public void Dispose() => Model.Dispose();
 }
