@@ -2,7 +2,7 @@ namespace PdeNet.Cli;
 
 /// <summary>What a solve run was asked to do, from the command line.</summary>
 /// <param name="Problem">Problem name in the library.</param>
-/// <param name="Solver">Solver name: fem or pinn.</param>
+/// <param name="Solver">Solver name: fem, pinn or lpinn.</param>
 /// <param name="Parameters">Parameter settings "name=value".</param>
 /// <param name="OutputDirectory">Where files go; created if its parent exists.</param>
 /// <param name="Seed">Seed of every random choice.</param>
@@ -11,6 +11,7 @@ namespace PdeNet.Cli;
 /// <param name="WithReference">Also run the finite-element reference and measure against it.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
 /// <param name="Json">Print one JSON object on stdout instead of the table.</param>
+/// <param name="LbfgsIterations">L-BFGS iterations after Adam; null for the solver's default (the PINN then uses Adam alone).</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -21,4 +22,5 @@ public sealed record RunSettings(
     double? MeshSize,
     bool WithReference,
     int? Threads,
-    bool Json);
+    bool Json,
+    int? LbfgsIterations = null);

@@ -1,5 +1,6 @@
 using PdeNet.Core.Solving;
 using PdeNet.Pinns;
+using PdeNet.Pinns.Lagrangian;
 using PdeNet.Solvers.Fem;
 
 namespace PdeNet.Cli;
@@ -12,6 +13,7 @@ public static class SolverCatalog
     [
         ("fem", "finite-element reference: P1 Lagrange elements, Newton + preconditioned Krylov"),
         ("pinn", "physics-informed neural network: tanh MLP trained with Adam on the symbolic residual"),
+        ("lpinn", "Lagrangian PINN for 1D periodic convection/Burgers: characteristics and state as two networks, Adam then L-BFGS"),
     ];
 
     /// <summary>Builds the solver called <paramref name="name"/> from <paramref name="settings"/>.</summary>
@@ -21,6 +23,13 @@ public static class SolverCatalog
         "fem" => new FemSolver(FemOptions(settings)),
         "pinn" => new PinnSolver(new PinnOptions(
             Steps: settings.Epochs ?? new PinnOptions().Steps,
+            Optimizer: settings.LbfgsIterations is null ? PinnOptimizer.Adam : PinnOptimizer.AdamThenLbfgs,
+            LbfgsIterations: settings.LbfgsIterations ?? new PinnOptions().LbfgsIterations,
+            Seed: settings.Seed,
+            Threads: settings.Threads)),
+        "lpinn" => new LagrangianPinnSolver(new LagrangianPinnOptions(
+            Steps: settings.Epochs ?? new LagrangianPinnOptions().Steps,
+            LbfgsIterations: settings.LbfgsIterations ?? new LagrangianPinnOptions().LbfgsIterations,
             Seed: settings.Seed,
             Threads: settings.Threads)),
         _ => throw new ArgumentException($"unknown solver '{name}'; the solvers are: {string.Join(", ", Solvers.Select(s => s.Name))}"),

@@ -60,4 +60,16 @@ public class ErrorNormTests
         Assert.That(ErrorNorms.RelativeL2(Of((Expr)0), Of(T * X), quadrature, times), Is.EqualTo(1).Within(1e-14));
         Assert.Throws<ArgumentException>(() => ErrorNorms.RelativeL2(Of(X), Of(X), quadrature, []));
     }
+
+    [Test]
+    public void GridRelativeL2SumsOverPointsAndTimesWithEqualWeights()
+    {
+        double[] points = [0, 0, 1, 0, 0, 1];
+        double[] times = [1, 2];
+        // u = 0 against v = t (1 + x): Σ v² = 1 + 4 + 1 + 4 + 16 + 4 = 30 over the six (point, time) pairs; u = v/2 gives exactly 1/2.
+        Assert.That(ErrorNorms.RelativeL2OnGrid(Of(T * (1 + X) / 2), Of(T * (1 + X)), points, times), Is.EqualTo(0.5).Within(1e-15));
+        // u = t against v = t (1 + x): Σ (t x)² = 1 + 4 = 5 (only the point x = 1 differs).
+        Assert.That(ErrorNorms.RelativeL2OnGrid(Of(T), Of(T * (1 + X)), points, times), Is.EqualTo(Math.Sqrt(5.0 / 30)).Within(1e-15));
+        Assert.Throws<ArgumentException>(() => ErrorNorms.RelativeL2OnGrid(Of(X), Of(X), points, []));
+    }
 }

@@ -22,7 +22,8 @@ internal static class DemoCommand
             null,
             true,
             result.GetValue(shared.Threads),
-            result.GetValue(shared.Json))));
+            result.GetValue(shared.Json),
+            result.GetValue(shared.Lbfgs))));
         return command;
     }
 }

@@ -11,6 +11,8 @@ internal sealed class RunOptions
 
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "training steps of a trained solver (default 5000)" };
 
+    public Option<int?> Lbfgs { get; } = new("--lbfgs") { Description = "L-BFGS iterations after Adam (pinn: switches to Adam then L-BFGS; lpinn default 1000)" };
+
     public Option<int?> Threads { get; } = new("--threads") { Description = "threads for the neural solvers (default: one per core)" };
 
     public Option<bool> Json { get; } = new("--json") { Description = "print one JSON object on stdout instead of the table" };
@@ -19,6 +21,7 @@ internal sealed class RunOptions
     {
         OptionChecks.WholeNumber(Seed, _ => true, "any whole number");
         OptionChecks.WholeNumber(Epochs, n => n >= 0, "zero or positive");
+        OptionChecks.WholeNumber(Lbfgs, n => n >= 0, "zero or positive");
         OptionChecks.WholeNumber(Threads, n => n >= 1, "at least 1");
     }
 
@@ -27,6 +30,7 @@ internal sealed class RunOptions
         command.Options.Add(Out);
         command.Options.Add(Seed);
         command.Options.Add(Epochs);
+        command.Options.Add(Lbfgs);
         command.Options.Add(Threads);
         command.Options.Add(Json);
     }

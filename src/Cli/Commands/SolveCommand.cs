@@ -2,13 +2,13 @@ using System.CommandLine;
 
 namespace PdeNet.Cli.Commands;
 
-/// <summary><c>pdenet solve &lt;problem&gt; --solver fem|pinn ...</c></summary>
+/// <summary><c>pdenet solve &lt;problem&gt; --solver fem|pinn|lpinn ...</c></summary>
 internal static class SolveCommand
 {
     public static Command Create(Func<RunSettings, int> run)
     {
         var problem = new Argument<string>("problem") { Description = "problem name (see 'pdenet list')" };
-        var solver = new Option<string>("--solver") { Description = "fem or pinn", DefaultValueFactory = _ => "fem" };
+        var solver = new Option<string>("--solver") { Description = "fem, pinn or lpinn", DefaultValueFactory = _ => "fem" };
         var parameters = new Option<string[]>("--param") { Description = "parameter override name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var meshSize = new Option<double?>("--h") { Description = "mesh size of the finite-element reference (default 1/64)" };
         var noReference = new Option<bool>("--no-reference") { Description = "do not compute the finite-element reference for a surrogate" };
@@ -31,7 +31,8 @@ internal static class SolveCommand
             result.GetValue(meshSize),
             !result.GetValue(noReference),
             result.GetValue(shared.Threads),
-            result.GetValue(shared.Json))));
+            result.GetValue(shared.Json),
+            result.GetValue(shared.Lbfgs))));
         return command;
     }
 }

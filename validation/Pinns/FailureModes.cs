@@ -1,0 +1,100 @@
+using PdeNet.Core.Metrics;
+using PdeNet.Core.Solving;
+using PdeNet.Geometry.Meshes;
+using PdeNet.Pinns;
+using PdeNet.Pinns.Lagrangian;
+using PdeNet.Problems;
+using PdeNet.Reporting.Comparisons;
+
+namespace PdeNet.Validation.Pinns;
+
+/// <summary>
+/// The convection failure mode of PINNs (Krishnapriyan et al. 2021) and its cure by the Lagrangian
+/// PINN (Mojgani et al. 2022): u_t + β u_x = 0 on the periodic [0, 2π), u₀ = sin x, t ∈ [0, 1], for
+/// β ∈ {1, 10, 20, 30, 40, 50} over three seeds, relative L2 error on the 256 × 100 grid against the
+/// exact solution sin(x - βt).
+/// </summary>
+internal sealed class FailureModes : IValidation
+{
+    private static readonly double[] Speeds = [1, 10, 20, 30, 40, 50];
+    private static readonly int[] Seeds = [0, 1, 2];
+    private static readonly Dictionary<double, double> Published = new() { [1] = 7.8e-3, [10] = 1.1e-2, [20] = 0.75, [30] = 0.90, [40] = 0.96 };
+
+    /// <summary>The vanilla PINN of the failure-mode paper's code: 2-50-50-50-50-1 tanh, N_f = 100 collocation points,
+    /// 256 initial points, 100 periodic pairs, unit loss weights, L-BFGS.</summary>
+    public static PinnOptions Vanilla(int seed) => new(Hidden: [50, 50, 50, 50], InteriorPoints: 100, InitialPoints: 256, BoundaryPoints: 100,
+        BoundaryWeight: 1, InitialWeight: 1, Optimizer: PinnOptimizer.Lbfgs, LbfgsIterations: 2000, Seed: seed, LogEvery: 100);
+
+    /// <summary>The Lagrangian PINN: the paper's branches (5 and 2 tanh layers of 50) on a 128 × 50 label–time grid.</summary>
+    public static LagrangianPinnOptions Lagrangian(int seed, bool hardInitial) => new(Labels: 128, Times: 50, HardInitial: hardInitial,
+        Steps: 1000, LbfgsIterations: 500, Seed: seed, LogEvery: 100);
+
+    public string Name => "failure-modes";
+
+    public string Description => "vanilla PINN vs Lagrangian PINN on 1D convection, beta 1..50, three seeds";
+
+    public ValidationReport Run(string outputDirectory)
+    {
+        var report = new ValidationReport(Name, "The PINN convection failure mode and the Lagrangian PINN");
+        var vanilla = Vanilla(0);
+        var lagrangian = Lagrangian(0, true);
+        report.Note($"Problem: {Convection1D.Name}, u_t + beta u_x = 0 on the periodic [0, 2π), u0 = sin x, t in [0, 1]. Error: relative L2 on the 256 × 100 grid "
+                    + "(x_i = 2π i/256, t_k = k/99) against sin(x - beta t).");
+        report.Note($"Vanilla PINN (as in the failure-mode paper's code): {string.Join("-", vanilla.HiddenLayers)} tanh, {vanilla.InteriorPoints} collocation points, "
+                    + $"{vanilla.InitialPoints} initial points, {vanilla.BoundaryPoints} periodic pairs, unit weights, L-BFGS up to {vanilla.LbfgsIterations} iterations.");
+        report.Note($"Lagrangian PINN: state branch {string.Join("-", lagrangian.StateLayers)}, characteristic branch {string.Join("-", lagrangian.CharacteristicLayers)} tanh, "
+                    + $"{lagrangian.Labels} × {lagrangian.Times} label–time grid, weights {lagrangian.CharacteristicWeight}/{lagrangian.StateWeight}/{lagrangian.InitialWeight}, "
+                    + $"Adam (AMSGrad) {lagrangian.Steps} steps from {lagrangian.LearningRate} to {lagrangian.FinalLearningRate}, then L-BFGS up to {lagrangian.LbfgsIterations} iterations. "
+                    + "'hard IC' imposes the initial conditions by construction (the default); 'soft IC' is the paper's penalty (weight 1000), run for seed 0.");
+        var points = Enumerable.Range(0, 256).Select(i => 2 * Math.PI * i / 256).ToArray();
+        var times = Enumerable.Range(0, 100).Select(k => k / 99.0).ToArray();
+        var perRun = report.Table("Per run", "beta", "seed", "vanilla PINN", "Lagrangian PINN (hard IC)", "vanilla seconds", "Lagrangian seconds");
+        var summary = report.Table("Relative L2 on the 256 × 100 grid, mean ± std over seeds",
+            "beta", "published vanilla", "vanilla PINN", "Lagrangian PINN (hard IC)", "Lagrangian PINN (soft IC, seed 0)");
+        double worstLagrangian = 0;
+        foreach (double beta in Speeds)
+        {
+            var problem = Convection1D.Create().WithParameter("beta", beta);
+            var exact = ExactSolution.Of(problem);
+            var vanillaErrors = new List<double>();
+            var lagrangianErrors = new List<double>();
+            foreach (int seed in Seeds)
+            {
+                Console.Error.WriteLine($"  beta = {beta}, seed {seed}");
+                var plain = new PinnSolver(Vanilla(seed)).Solve(problem);
+                var characteristic = new LagrangianPinnSolver(Lagrangian(seed, true)).Solve(problem);
+                double plainError = ErrorNorms.RelativeL2OnGrid(plain, exact, points, times);
+                double characteristicError = ErrorNorms.RelativeL2OnGrid(characteristic, exact, points, times);
+                vanillaErrors.Add(plainError);
+                lagrangianErrors.Add(characteristicError);
+                perRun([beta, seed, plainError, characteristicError, plain.Seconds, characteristic.Seconds]);
+                if (seed == 0 && beta is 30 or 50) WriteFields(outputDirectory, problem, beta, plain, characteristic);
+            }
+            var soft = new LagrangianPinnSolver(Lagrangian(0, false)).Solve(problem);
+            double softError = ErrorNorms.RelativeL2OnGrid(soft, exact, points, times);
+            summary([beta, Published.TryGetValue(beta, out double published) ? published : null, MeanStd(vanillaErrors), MeanStd(lagrangianErrors), softError]);
+            report.Figure($"vanilla_beta{beta}_mean", vanillaErrors.Average());
+            report.Figure($"lpinn_beta{beta}_mean", lagrangianErrors.Average());
+            report.Figure($"lpinn_soft_beta{beta}", softError);
+            worstLagrangian = Math.Max(worstLagrangian, lagrangianErrors.Max());
+        }
+        report.Note($"Fields (HDF5/XDMF) and x–t pictures for beta = 30 and 50, seed 0: {Path.Combine(outputDirectory, Name)}.");
+        report.Target("Lagrangian PINN (hard IC) relative L2 ≤ 1e-2 at every beta and seed", worstLagrangian <= 1e-2);
+        return report;
+    }
+
+    private static string MeanStd(List<double> values)
+    {
+        double mean = values.Average();
+        double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return $"{mean:E2} ± {std:E1}";
+    }
+
+    private void WriteFields(string outputDirectory, PdeNet.Core.Problems.Problem problem, double beta, Solution plain, Solution characteristic)
+    {
+        string directory = Path.Combine(outputDirectory, Name, $"beta{beta}");
+        Directory.CreateDirectory(directory);
+        var mesh = GridMesher.Generate(problem.Domain!, [256], CellType.Interval);
+        Comparison.Of(problem, mesh, [plain, characteristic]).WriteTo(directory, new Dictionary<string, object> { ["beta"] = beta });
+    }
+}
