@@ -14,6 +14,7 @@ public static class ProblemLibrary
         (BurgersShock1D.Name, BurgersShock1D.Create),
         (ReactionDiffusion1D.Name, ReactionDiffusion1D.Create),
         (NavierStokes2D.Name, NavierStokes2D.Create),
+        (DiffusionSorption1D.Name, DiffusionSorption1D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>
