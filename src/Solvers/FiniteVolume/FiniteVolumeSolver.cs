@@ -39,6 +39,24 @@ public sealed class FiniteVolumeSolver(FiniteVolumeOptions? options = null) : IS
     /// <summary>The factor by which steps grow until they reach dt.</summary>
     private const double Growth = 1.05;
 
+    /// <summary>Whether the finite-volume solver accepts <paramref name="problem"/>; if not, <paramref name="reason"/> says why.</summary>
+    public static bool Supports(Problem problem, out string reason)
+    {
+        try
+        {
+            var equation = QuasilinearDiffusionEquation.Of(problem);
+            CellBoundary.For(equation, "left", BoundaryTreatment.Faces);
+            CellBoundary.For(equation, "right", BoundaryTreatment.Faces);
+            reason = "";
+            return true;
+        }
+        catch (NotSupportedException e)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>Solves <paramref name="problem"/> and returns the cell solution.</summary>
     /// <exception cref="NotSupportedException">The problem is not of the supported form; the message names the term.</exception>
     /// <exception cref="GridSolveException">Newton's method failed or the solution became non-finite.</exception>

@@ -107,8 +107,10 @@ internal sealed class PeriodicEvolutionEquation
         return (Coefficient(DerivativeInU), Coefficient(DerivativeInUx));
     }
 
-    /// <summary>The rest n - a u - b u_x as an expression, for messages.</summary>
-    public Expr RestAfter(double a, double b) => Remainder - a * (Expr)U - b * (Expr)Ux;
+    /// <summary>The rest n - a u - b u_x as an expression, for messages (a and b to 10 digits).</summary>
+    public Expr RestAfter(double a, double b) => Remainder - Short(a) * (Expr)U - Short(b) * (Expr)Ux;
+
+    private static double Short(double value) => double.Parse(value.ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>True when n - a u - b u_x vanishes at every sampled point (then nothing is integrated explicitly).</summary>
     public bool RestVanishes(double a, double b)

@@ -7,7 +7,7 @@ namespace PdeNet.Solvers.Spectral;
 
 /// <summary>
 /// A solution on a periodic grid: the unknown at every grid point at each output time. Between
-/// grid points it is the trigonometric interpolant in 1D and a sixth-order Lagrange interpolant in
+/// grid points it is the trigonometric interpolant in 1D and an eighth-order Lagrange interpolant in
 /// 2D (<see cref="PeriodicInterpolation"/>); between output times, cubic in t.
 /// </summary>
 public class PeriodicGridSolution : SnapshotSolution

@@ -60,7 +60,9 @@ internal sealed class SpectralEvolution1D
         }
         if (_u.Any(v => !double.IsFinite(v))) throw new GridSolveException($"problem '{problem.Name}': the initial condition {problem.Initial.Value} is not finite on the grid");
         Initial = (double[])_u.Clone();
-        Mean = _u.Average();
+        // The mean about which the linear part is taken; round-off of a zero mean is dropped.
+        double mean = _u.Average();
+        Mean = Math.Abs(mean) <= 1e-13 * _u.Max(Math.Abs) ? 0 : mean;
         (_a, _b) = _equation.LinearPartAt(Mean);
         _linear = new Complex[n / 2 + 1];
         for (int k = 0; k <= n / 2; k++)
@@ -124,7 +126,8 @@ internal sealed class SpectralEvolution1D
                     throw new GridSolveException(string.Create(CultureInfo.InvariantCulture,
                         $"problem '{problem.Name}': the spectral solution became non-finite by t = {times[k]:G6} (time step {lastStep:G3}); set a smaller TimeStep or Courant number, or more GridPoints"));
                 snapshots[k] = values;
-                tail = Math.Max(tail, Tail(v));
+                // The initial state is data: only the computed snapshots count for the resolution.
+                if (k > 0) tail = Math.Max(tail, Tail(v));
             },
             progress, cancellation, "time stepping");
 
@@ -148,7 +151,11 @@ internal sealed class SpectralEvolution1D
         };
     }
 
-    /// <summary>The norm of the modes above n/4 relative to that of all modes but the mean (0 for a constant state).</summary>
+    /// <summary>
+    /// The norm of the modes above n/4 relative to that of all modes but the mean, or to a thousandth
+    /// of the whole state if that is larger (so that round-off in a nearly constant state does not
+    /// count as under-resolution); 0 for a constant state.
+    /// </summary>
     public static double Tail(ReadOnlySpan<Complex> v)
     {
         double high = 0, all = 0;
@@ -158,7 +165,9 @@ internal sealed class SpectralEvolution1D
             all += power;
             if (4 * k > 2 * (v.Length - 1)) high += power;
         }
-        return all > 0 ? Math.Sqrt(high / all) : 0;
+        double whole = all + v[0].Real * v[0].Real / 2;
+        double scale = Math.Max(all, 1e-6 * whole);
+        return scale > 0 ? Math.Sqrt(high / scale) : 0;
     }
 
     /// <summary>The step limit for the coming interval: the option, else the explicit part's stability estimate.</summary>

@@ -15,8 +15,9 @@ namespace PdeNet.Solvers.Spectral;
 /// <param name="Courant">The Courant number of the automatic time step.</param>
 /// <param name="OutputIntervals">Number of equal intervals between stored snapshots over the problem's time interval.</param>
 /// <param name="ResolutionTolerance">
-/// The largest acceptable spectral tail of a 1D solution: over all snapshots, the norm of the
-/// Fourier modes above n/4 relative to that of all non-constant modes.
+/// The largest acceptable spectral tail of a 1D solution: over all snapshots after the initial one, the norm of the
+/// Fourier modes above n/4 relative to that of all non-constant modes (or to a thousandth of the
+/// whole state's norm, if larger).
 /// </param>
 /// <param name="MaxGridPoints">The largest 1D grid the automatic resolution tries.</param>
 public sealed record SpectralOptions(
