@@ -10,6 +10,11 @@ public static class ProblemLibrary
         (PoissonLShape.Name, PoissonLShape.Create),
         (PoissonSquare.Name, PoissonSquare.Create),
         (Convection1D.Name, Convection1D.Create),
+        (Burgers1D.Name, Burgers1D.Create),
+        (BurgersShock1D.Name, BurgersShock1D.Create),
+        (ReactionDiffusion1D.Name, ReactionDiffusion1D.Create),
+        (NavierStokes2D.Name, NavierStokes2D.Create),
+        (DiffusionSorption1D.Name, DiffusionSorption1D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

@@ -3,6 +3,7 @@ using PdeNet.Cli.Commands;
 using PdeNet.Core.Problems;
 using PdeNet.Geometry;
 using PdeNet.Pinns;
+using PdeNet.Solvers.Evolution;
 using PdeNet.Solvers.Fem;
 
 namespace PdeNet.Cli;
@@ -24,7 +25,7 @@ public static class PdeNetCommandLine
                 return run();
             }
             catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException or FormatException
-                                          or UnauthorizedAccessException or NotSupportedException or ArithmeticException or FemSolveException or TrainingDivergedException)
+                                          or UnauthorizedAccessException or NotSupportedException or ArithmeticException or FemSolveException or GridSolveException or TrainingDivergedException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;

@@ -2,7 +2,7 @@ namespace PdeNet.Cli;
 
 /// <summary>What a solve run was asked to do, from the command line.</summary>
 /// <param name="Problem">Problem name in the library.</param>
-/// <param name="Solver">Solver name: fem, pinn or lpinn.</param>
+/// <param name="Solver">Solver name (see <see cref="SolverCatalog.Solvers"/>).</param>
 /// <param name="Parameters">Parameter settings "name=value".</param>
 /// <param name="OutputDirectory">Where files go; created if its parent exists.</param>
 /// <param name="Seed">Seed of every random choice.</param>

@@ -4,6 +4,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Problems;
 using PdeNet.Reporting.Comparisons;
+using PdeNet.Solvers.Evolution;
 using PdeNet.Solvers.Fem;
 using Spectre.Console;
 
@@ -11,8 +12,9 @@ namespace PdeNet.Cli;
 
 /// <summary>
 /// One run of the command line: builds the problem from the library with the given parameters,
-/// computes the finite-element reference, runs the chosen solver, compares them on the
-/// reference's mesh, writes the field file and plots, and prints a table or one JSON object.
+/// computes the reference (spectral, finite-volume or finite-element, whichever accepts the
+/// problem), runs the chosen solver, compares them on the reference's mesh or grid, writes the
+/// field file and plots, and prints a table or one JSON object.
 /// </summary>
 internal sealed class SolveRun(TextWriter output, TextWriter error)
 {
@@ -25,22 +27,35 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         string directory = PrepareOutput(settings.OutputDirectory);
         var display = new ProgressDisplay(error);
 
-        FemSolution? reference = null;
-        if (settings.Solver == "fem" || settings.WithReference)
+        // A reference solver's own result is the reference; a surrogate is measured against the
+        // reference solver that accepts the problem (spectral, finite-volume or finite elements).
+        Solution? reference = null;
+        bool isReference = SolverCatalog.IsReference(settings.Solver);
+        if (isReference)
         {
+            reference = display.Run(settings.Solver, p => solver.Solve(problem, p));
+        }
+        else if (settings.WithReference)
+        {
+            var referenceSolver = SolverCatalog.ReferenceFor(problem, settings);
             try
             {
-                reference = display.Run("fem", p => (FemSolution)new FemSolver(SolverCatalog.FemOptions(settings)).Solve(problem, p));
+                reference = display.Run(referenceSolver.Name, p => referenceSolver.Solve(problem, p));
             }
-            catch (NotSupportedException e) when (settings.Solver != "fem")
+            catch (NotSupportedException e)
             {
-                error.WriteLine($"warning: no finite-element reference for '{problem.Name}': {e.Message}");
+                error.WriteLine($"warning: no {referenceSolver.Name} reference for '{problem.Name}': {e.Message}");
             }
         }
         var solutions = new List<Solution>();
         if (reference is not null) solutions.Add(reference);
-        if (settings.Solver != "fem") solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
-        var mesh = reference?.Mesh ?? Meshing.For(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize);
+        if (!isReference) solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
+        var mesh = reference switch
+        {
+            FemSolution fem => fem.Mesh,
+            SnapshotSolution grid when settings.MeshSize is null => grid.NativeMesh,
+            _ => Meshing.For(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize),
+        };
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
         var files = comparison.WriteTo(directory, new Dictionary<string, object>

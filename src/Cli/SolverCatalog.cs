@@ -1,7 +1,10 @@
+using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Pinns;
 using PdeNet.Pinns.Lagrangian;
 using PdeNet.Solvers.Fem;
+using PdeNet.Solvers.FiniteVolume;
+using PdeNet.Solvers.Spectral;
 
 namespace PdeNet.Cli;
 
@@ -14,7 +17,21 @@ public static class SolverCatalog
         ("fem", "finite-element reference: P1 Lagrange elements, Newton + preconditioned Krylov"),
         ("pinn", "physics-informed neural network: tanh MLP trained with Adam on the symbolic residual"),
         ("lpinn", "Lagrangian PINN for 1D periodic convection/Burgers: characteristics and state as two networks, Adam then L-BFGS"),
+        ("spectral", "Fourier pseudo-spectral reference for periodic evolution problems: 1D u_t = nu u_xx - n(x, t, u, u_x) (ETDRK4), 2D Navier-Stokes vorticity"),
+        ("finite-volume", "cell-centred finite-volume reference for 1D a(u) u_t = b(u) u_xx - q(u) on an interval (BDF2 + Newton), e.g. diffusion-sorption"),
     ];
+
+    /// <summary>The classical solvers that serve as references, in the order tried for a problem: the first that accepts it.</summary>
+    public static IReadOnlyList<string> References { get; } = ["spectral", "finite-volume", "fem"];
+
+    /// <summary>Whether <paramref name="name"/> is a reference solver (its result is the reference itself).</summary>
+    public static bool IsReference(string name) => References.Contains(name);
+
+    /// <summary>The reference solver for <paramref name="problem"/>: spectral for periodic evolution problems, finite-volume for 1D diffusion on an interval, else finite elements.</summary>
+    public static ISolver ReferenceFor(Problem problem, RunSettings settings) =>
+        SpectralSolver.Supports(problem, out _) ? new SpectralSolver()
+        : FiniteVolumeSolver.Supports(problem, out _) ? new FiniteVolumeSolver()
+        : new FemSolver(FemOptions(settings));
 
     /// <summary>Builds the solver called <paramref name="name"/> from <paramref name="settings"/>.</summary>
     /// <exception cref="ArgumentException">No solver has that name.</exception>
@@ -32,6 +49,8 @@ public static class SolverCatalog
             LbfgsIterations: settings.LbfgsIterations ?? new LagrangianPinnOptions().LbfgsIterations,
             Seed: settings.Seed,
             Threads: settings.Threads)),
+        "spectral" => new SpectralSolver(),
+        "finite-volume" => new FiniteVolumeSolver(),
         _ => throw new ArgumentException($"unknown solver '{name}'; the solvers are: {string.Join(", ", Solvers.Select(s => s.Name))}"),
     };
 

@@ -21,8 +21,9 @@ public class CliTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d")]
-    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn")]
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d")]
+    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, spectral, finite-volume")]
+    [TestCase("solve poisson-square --solver spectral", "error: problem 'poisson-square' has no time derivative; the spectral solver integrates the Navier–Stokes vorticity equation in time")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
     [TestCase("solve poisson-square --param k=abc", "error: parameter 'k' needs a number, got 'abc'")]
     [TestCase("solve poisson-square --param k", "error: parameter setting 'k' must read name=value")]
@@ -60,7 +61,7 @@ public class CliTests
         var k = problems["poisson-square"].GetProperty("parameters")[0];
         Assert.That(k.GetProperty("name").GetString(), Is.EqualTo("k"));
         Assert.That(k.GetProperty("default").GetDouble(), Is.EqualTo(1));
-        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn" }));
+        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn", "spectral", "finite-volume" }));
         var text = Run("list").Output;
         Assert.That(text, Does.Contain("--param k=1"));
     }
@@ -83,6 +84,32 @@ public class CliTests
         var files = run.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray();
         Assert.That(files.Select(Path.GetFileName), Is.SupersetOf(new[] { "poisson-square.h5", "poisson-square.xdmf", "poisson-square-fields.png", "poisson-square-error-fem.png" }));
         Assert.That(files.All(File.Exists));
+    }
+
+    [Test]
+    public void ReferenceSolversSolveEvolutionProblemsAndWriteTimeSeries()
+    {
+        var (exit, output, error) = Run("solve", "burgers-1d", "--solver", "spectral", "--param", "nu=0.1", "--param", "C=1", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var run = json.RootElement.GetProperty("runs").EnumerateArray().Single();
+        Assert.That(run.GetProperty("solver").GetString(), Is.EqualTo("spectral"));
+        Assert.That(run.GetProperty("details").GetProperty("grid_points").GetInt32(), Is.EqualTo(256));
+        Assert.That(run.GetProperty("details").GetProperty("resolution_met").GetBoolean(), Is.True);
+        var files = run.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToArray();
+        Assert.That(files.Select(Path.GetFileName), Is.SupersetOf(new[] { "burgers-1d.h5", "burgers-1d.xdmf", "burgers-1d-fields.png" }));
+        var contents = PdeNet.Core.Fields.FieldFile.Read(files.First(f => f.EndsWith(".h5")));
+        Assert.That(contents.Fields.Select(f => f.Time).Distinct().Count(), Is.EqualTo(21));
+
+        // Convection against its exact solution: round-off.
+        var convection = Run("solve", "convection-1d", "--solver", "spectral", "--out", _folder, "--json");
+        Assert.That(convection.Exit, Is.Zero, convection.Error);
+        using var convectionJson = JsonDocument.Parse(convection.Output);
+        Assert.That(convectionJson.RootElement.GetProperty("runs")[0].GetProperty("relL2VsExact").GetDouble(), Is.LessThan(1e-12));
+
+        var sorption = Run("solve", "diffusion-sorption-1d", "--solver", "finite-volume", "--param", "u0=0.05", "--out", _folder);
+        Assert.That(sorption.Exit, Is.Zero, sorption.Error);
+        Assert.That(sorption.Output, Does.Contain("finite-volume").And.Contain("u0 = 0.05"));
     }
 
     [Test]
