@@ -27,7 +27,7 @@ internal sealed class FailureModes : IValidation
 
     /// <summary>The Lagrangian PINN: the paper's branches (5 and 2 tanh layers of 50) on a 128 × 50 label–time grid.</summary>
     public static LagrangianPinnOptions Lagrangian(int seed, bool hardInitial) => new(Labels: 128, Times: 50, HardInitial: hardInitial,
-        Steps: 1000, LbfgsIterations: 500, Seed: seed, LogEvery: 100);
+        Steps: 500, LbfgsIterations: 300, Seed: seed, LogEvery: 100);
 
     public string Name => "failure-modes";
 
