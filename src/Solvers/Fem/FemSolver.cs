@@ -129,7 +129,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
             progress?.Report(form.IsLinear
                 ? new SolverProgress("linear solve", 0, 0, new Dictionary<string, double> { ["residual"] = norm })
                 : new SolverProgress("newton", iteration, Options.MaxNewtonIterations, new Dictionary<string, double> { ["residual"] = norm })),
-            measureFinal: true, cancellation);
+            cancellation);
         statistics.InitialResidual = statistics.ResidualHistory[0];
         return values;
     }

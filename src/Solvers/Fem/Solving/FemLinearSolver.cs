@@ -6,8 +6,9 @@ namespace PdeNet.Solvers.Fem.Solving;
 /// The one place where the finite-element solver solves a linear system J x = b (a Newton
 /// correction, a time step, a mass solve): Jacobi-preconditioned CG when J is symmetric,
 /// BiCGStab otherwise. A system with a mostly negative diagonal (a residual written as Δu + f)
-/// is negated first so CG sees a positive definite matrix. Swap the preconditioner or the Krylov
-/// method here.
+/// is negated first so CG sees a positive definite matrix; when CG breaks down on a symmetric
+/// indefinite matrix (Helmholtz above the first eigenvalue) BiCGStab takes over. Swap the
+/// preconditioner or the Krylov method here.
 /// </summary>
 internal sealed class FemLinearSolver(FemOptions options, SolveStatistics statistics)
 {
@@ -32,9 +33,21 @@ internal sealed class FemLinearSolver(FemOptions options, SolveStatistics statis
         bool symmetric = matrix.Asymmetry() <= 1e-12 * MaxAbs(matrix.Values);
         string name = symmetric ? "cg+jacobi" : "bicgstab+jacobi";
         double target = tolerance ?? options.Tolerance;
-        var result = symmetric
-            ? ConjugateGradient.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations)
-            : BiConjugateGradientStabilized.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations);
+        var start = (double[])x.Clone();
+        KrylovResult result;
+        try
+        {
+            result = symmetric
+                ? ConjugateGradient.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations)
+                : BiConjugateGradientStabilized.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations);
+        }
+        catch (ArithmeticException) when (symmetric)
+        {
+            // pᵀAp ≤ 0: the matrix is indefinite, which CG cannot handle.
+            start.CopyTo(x, 0);
+            name = "bicgstab+jacobi";
+            result = BiConjugateGradientStabilized.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations);
+        }
         statistics.RecordLinearSolve(name, result);
         if (!result.Converged)
             throw new FemSolveException($"the linear solver ({name}) reached {options.MaxIterations} iterations at relative residual {result.RelativeResidual:E2} > {target:E0}; raise MaxIterations or the tolerance");

@@ -56,7 +56,7 @@ internal sealed class TimeStepper(FemOptions options, NewtonSolver newton, FemLi
             system.Prepare(time, dt, theta, a0, a1, a2, current, bdf2 ? previous : null, residual);
             var next = (double[])current.Clone();
             dirichlet.Apply(next, time);
-            newton.Solve(system, next, dirichlet.Dofs, jacobian, null, null, measureFinal: false, cancellation);
+            newton.Solve(system, next, dirichlet.Dofs, jacobian, null, null, cancellation);
             if (step == 1) statistics.InitialResidual = statistics.ResidualHistory[0];
             if (theta < 1) residual = Residual(assembler, next, time);
             (previous, current) = (current, next);
