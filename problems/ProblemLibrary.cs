@@ -10,6 +10,12 @@ public static class ProblemLibrary
         (PoissonLShape.Name, PoissonLShape.Create),
         (PoissonSquare.Name, PoissonSquare.Create),
         (Convection1D.Name, Convection1D.Create),
+        (PoissonDiskHole.Name, PoissonDiskHole.Create),
+        (DiffusionVariable.Name, DiffusionVariable.Create),
+        (Helmholtz2D.Name, Helmholtz2D.Create),
+        (Heat2D.Name, Heat2D.Create),
+        (NonlinearDiffusion.Name, NonlinearDiffusion.Create),
+        (ConvectionDiffusion2D.Name, ConvectionDiffusion2D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

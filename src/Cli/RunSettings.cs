@@ -1,3 +1,5 @@
+using PdeNet.Solvers.Fem;
+
 namespace PdeNet.Cli;
 
 /// <summary>What a solve run was asked to do, from the command line.</summary>
@@ -11,6 +13,10 @@ namespace PdeNet.Cli;
 /// <param name="WithReference">Also run the finite-element reference and measure against it.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
 /// <param name="Json">Print one JSON object on stdout instead of the table.</param>
+/// <param name="Element">Finite element of the reference: P1 or P2.</param>
+/// <param name="CellsPerSide">Cells per axis of a structured reference mesh (instead of <paramref name="MeshSize"/>); null for none.</param>
+/// <param name="TimeSteps">Time steps of the reference for an evolution problem; null for the default.</param>
+/// <param name="Scheme">Time scheme of the reference; null for the default (BDF2).</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -21,4 +27,8 @@ public sealed record RunSettings(
     double? MeshSize,
     bool WithReference,
     int? Threads,
-    bool Json);
+    bool Json,
+    FiniteElement Element = FiniteElement.P1,
+    int? CellsPerSide = null,
+    int? TimeSteps = null,
+    TimeScheme? Scheme = null);

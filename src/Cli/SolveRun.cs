@@ -40,20 +40,19 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         var solutions = new List<Solution>();
         if (reference is not null) solutions.Add(reference);
         if (settings.Solver != "fem") solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
-        var mesh = reference?.Mesh ?? Meshing.For(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize);
+        var mesh = reference?.Mesh ?? FemSolver.MeshFor(problem.Domain!, SolverCatalog.FemOptions(settings));
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
         var files = comparison.WriteTo(directory, new Dictionary<string, object>
         {
             ["seed"] = settings.Seed,
-            ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
+            ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver} --element {settings.Element.ToString().ToLowerInvariant()}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
         });
 
         var parameters = problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf);
         if (settings.Json)
         {
-            var runs = comparison.Rows.Select((row, i) => new SolverRunReport(row.Solver, row.RelativeL2VsExact, row.RelativeL2VsReference, row.MaxAbsError,
-                row.Seconds, files.BySolver[row.Solver], comparison.Solutions[i].Metadata)).ToArray();
+            var runs = comparison.Rows.Select((row, i) => SolverRunReport.Of(row, comparison.Solutions[i], files.BySolver[row.Solver])).ToArray();
             output.WriteLine(JsonSerializer.Serialize(new RunReport(problem.Name, problem.Equation!.ToString(), parameters, runs, files.All), JsonOptions));
             return 0;
         }
@@ -85,6 +84,12 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         foreach (var row in comparison.Rows)
             table.AddRow(row.Solver, Format(row.RelativeL2VsExact), Format(row.RelativeL2VsReference), Format(row.MaxAbsError), row.Seconds.ToString("F2", CultureInfo.InvariantCulture));
         console.Write(table);
+        foreach (var solution in comparison.Solutions.OfType<FemSolution>())
+        {
+            var m = solution.Metadata;
+            output.WriteLine($"fem: {m["element"]}, {m["dofs"]} unknowns, {m["cells"]} cells, {m["iterations"]} Krylov iterations ({m["linear_solver"]}), {m["newton_iterations"]} Newton steps, " +
+                $"assemble {Convert.ToDouble(m["assemble_seconds"], CultureInfo.InvariantCulture):F2} s, solve {Convert.ToDouble(m["solve_seconds"], CultureInfo.InvariantCulture):F2} s");
+        }
         output.WriteLine("files:");
         foreach (var file in files.All) output.WriteLine($"  {file}");
     }

@@ -46,12 +46,15 @@ internal sealed class FormAssembler
         _sourceByU = Compile(Differentiation.WithRespectTo(form.Source, form.Unknown));
         _sourceByGradient = form.Gradient.Select(g => Compile(Differentiation.WithRespectTo(form.Source, g))).ToArray();
         _mass = Compile(form.Mass ?? 0);
+        var linearisation = form.Flux.Append(form.Source).SelectMany(e => form.Jet.Select(w => Differentiation.WithRespectTo(e, w)));
+        JacobianDependsOnTime = !form.IsLinear || linearisation.Any(e => e.Contains(n => n is TimeVariable));
         Pattern = new SparsityPattern(space.DofCount, space.Dofs.CellDofs, element.DofCount);
 
         var facetElement = element.Facet;
         _facets = new ElementTabulation(facetElement, SimplexQuadrature.OfDegree(d - 1, quadratureDegree));
         Boundary = new BoundaryGeometry(space.Mesh);
-        _naturalFacets = NaturalFacets(form, space, facetElement, Compile);
+        _naturalFacets = NaturalFacets(form, space, facetElement, Compile, out bool boundaryMoves);
+        JacobianDependsOnTime |= boundaryMoves;
         int kf = facetElement.DofCount;
         _facetPositions = new int[_naturalFacets.Length * kf * kf];
         for (int f = 0; f < _naturalFacets.Length; f++)
@@ -64,6 +67,12 @@ internal sealed class FormAssembler
         }
     }
 
+    /// <summary>
+    /// False when the Jacobian is the same at every state and time (an affine form whose
+    /// linearisation, boundary terms included, has no t): a time stepper may then reuse it.
+    /// </summary>
+    public bool JacobianDependsOnTime { get; private set; }
+
     /// <summary>The matrix pattern of the space.</summary>
     public SparsityPattern Pattern { get; }
 
@@ -74,8 +83,9 @@ internal sealed class FormAssembler
     public CsrMatrix CreateMatrix() => Pattern.CreateMatrix();
 
     /// <summary>The boundary facets that carry a normal-flux term, with its compiled integrand.</summary>
-    private static NaturalFacet[] NaturalFacets(WeakForm form, FunctionSpace space, LagrangeElement facetElement, Func<Expr, CompiledScalar> compile)
+    private static NaturalFacet[] NaturalFacets(WeakForm form, FunctionSpace space, LagrangeElement facetElement, Func<Expr, CompiledScalar> compile, out bool linearisationMoves)
     {
+        bool moves = false;
         var problem = form.Problem;
         var mesh = space.Mesh;
         int d = mesh.GeometricDimension;
@@ -107,9 +117,15 @@ internal sealed class FormAssembler
             space.Dofs.FacetDofs(nodes, facetElement, dofs);
             facets.Add(new NaturalFacet(f, dofs, kernel.Flux, kernel.ByU));
         }
+        linearisationMoves = moves;
         return facets.ToArray();
 
-        (CompiledScalar, CompiledScalar) Kernel(Expr normalFlux) => (compile(normalFlux), compile(Differentiation.WithRespectTo(normalFlux, form.Unknown)));
+        (CompiledScalar, CompiledScalar) Kernel(Expr normalFlux)
+        {
+            var byU = Differentiation.WithRespectTo(normalFlux, form.Unknown);
+            moves |= byU.Contains(n => n is TimeVariable);
+            return (compile(normalFlux), compile(byU));
+        }
     }
 
     /// <summary>

@@ -10,9 +10,12 @@ namespace PdeNet.Solvers.Fem.Solving;
 ///   G'(U) = (a0/Δt) M + θ J_r(U).
 /// </code>
 /// Backward Euler: a = (1, -1, 0), θ = 1; the θ-scheme: a = (1, -1, 0); BDF2: a = (3/2, -2, 1/2), θ = 1.
+/// When G' does not change (an affine form with time-independent coefficients and mass), it is
+/// assembled once per value of a0/Δt and copied afterwards; only the residual is assembled.
 /// </summary>
-internal sealed class TimeStepSystem(FormAssembler assembler, CsrMatrix mass, bool isLinear) : INonlinearSystem
+internal sealed class TimeStepSystem(FormAssembler assembler, CsrMatrix mass, bool isLinear, bool constantJacobian) : INonlinearSystem
 {
+    private readonly Dictionary<(double, double), double[]> _jacobians = [];
     private double[] _history = [];
     private double _a0, _theta, _time, _dt;
     private double[] _product = [];
@@ -46,13 +49,20 @@ internal sealed class TimeStepSystem(FormAssembler assembler, CsrMatrix mass, bo
     /// <inheritdoc/>
     public void Evaluate(double[] solution, double[] residual, CsrMatrix? jacobian)
     {
-        assembler.Assemble(solution, _time, residual, jacobian);
-        mass.Multiply(solution, _product);
         double scale = _a0 / _dt;
+        bool cached = false;
+        if (jacobian is not null && constantJacobian && _jacobians.TryGetValue((scale, _theta), out var stored))
+        {
+            stored.CopyTo(jacobian.Values, 0);
+            cached = true;
+        }
+        assembler.Assemble(solution, _time, residual, cached ? null : jacobian);
+        mass.Multiply(solution, _product);
         for (int i = 0; i < residual.Length; i++) residual[i] = _theta * residual[i] + scale * _product[i] + _history[i];
-        if (jacobian is null) return;
+        if (jacobian is null || cached) return;
         var values = jacobian.Values;
         var massValues = mass.Values;
         for (int k = 0; k < values.Length; k++) values[k] = _theta * values[k] + scale * massValues[k];
+        if (constantJacobian) _jacobians[(scale, _theta)] = (double[])values.Clone();
     }
 }

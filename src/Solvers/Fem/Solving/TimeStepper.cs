@@ -35,7 +35,7 @@ internal sealed class TimeStepper(FemOptions options, NewtonSolver newton, FemLi
         statistics.AssembleSeconds += clock.Elapsed.TotalSeconds;
         if (theta < 0.5) CheckStable(assembler, current, interval.Start, mass, dirichlet.Dofs, theta, dt, interval.Length);
 
-        var system = new TimeStepSystem(assembler, mass, form.IsLinear);
+        var system = new TimeStepSystem(assembler, mass, form.IsLinear, constantJacobian: !assembler.JacobianDependsOnTime && !massMoves);
         var times = new List<double> { interval.Start };
         var stored = new List<double[]> { (double[])current.Clone() };
         double[]? previous = null;
