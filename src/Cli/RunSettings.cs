@@ -17,6 +17,7 @@ namespace PdeNet.Cli;
 /// <param name="CellsPerSide">Cells per axis of a structured reference mesh (instead of <paramref name="MeshSize"/>); null for none.</param>
 /// <param name="TimeSteps">Time steps of the reference for an evolution problem; null for the default.</param>
 /// <param name="Scheme">Time scheme of the reference; null for the default (BDF2).</param>
+/// <param name="OutputEvery">Keep every k-th time step of the reference; null for every step.</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -31,4 +32,5 @@ public sealed record RunSettings(
     FiniteElement Element = FiniteElement.P1,
     int? CellsPerSide = null,
     int? TimeSteps = null,
-    TimeScheme? Scheme = null);
+    TimeScheme? Scheme = null,
+    int? OutputEvery = null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PdeNet.Core.Fields;
 using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Problems;
@@ -43,11 +44,12 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         var mesh = reference?.Mesh ?? FemSolver.MeshFor(problem.Domain!, SolverCatalog.FemOptions(settings));
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
-        var files = comparison.WriteTo(directory, new Dictionary<string, object>
+        var metadata = new Dictionary<string, object>
         {
             ["seed"] = settings.Seed,
             ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver} --element {settings.Element.ToString().ToLowerInvariant()}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
-        });
+        };
+        var files = WithNativeFemFile(comparison.WriteTo(directory, metadata), reference, directory, metadata);
 
         var parameters = problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf);
         if (settings.Json)
@@ -58,6 +60,21 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         }
         WriteTable(comparison, parameters, files);
         return 0;
+    }
+
+    /// <summary>
+    /// Adds <c>&lt;problem&gt;-fem.h5/.xdmf</c>: the finite-element solution with every unknown (the
+    /// quadratic mesh of P2) at every stored time step, when the comparison's file, which holds the
+    /// values at the linear mesh's nodes at its own output times, does not already say it all.
+    /// </summary>
+    private static ComparisonFiles WithNativeFemFile(ComparisonFiles files, FemSolution? reference, string directory, IReadOnlyDictionary<string, object> metadata)
+    {
+        if (reference is null || (!reference.IsTimeSeries && reference.Space.Element.Degree == 1)) return files;
+        var extra = new Dictionary<string, object>(metadata) { ["problem"] = reference.Problem.Name, ["element"] = reference.Space.Kind.ToString() };
+        var paths = FieldFile.Write(Path.Combine(directory, $"{reference.Problem.Name}-fem"), reference.ToFields(), extra);
+        string[] written = [paths.Hdf5Path, paths.XdmfPath];
+        var bySolver = files.BySolver.ToDictionary(e => e.Key, e => e.Key == reference.SolverName ? (IReadOnlyList<string>)[.. e.Value, .. written] : e.Value);
+        return new ComparisonFiles(bySolver, [.. files.All, .. written]);
     }
 
     /// <summary>The output folder, created when missing; its parent must exist.</summary>

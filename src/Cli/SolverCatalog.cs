@@ -37,6 +37,7 @@ public static class SolverCatalog
             CellsPerSide = settings.CellsPerSide,
             TimeSteps = settings.TimeSteps,
             Scheme = settings.Scheme ?? defaults.Scheme,
+            OutputEvery = settings.OutputEvery ?? defaults.OutputEvery,
         };
     }
 }

@@ -42,18 +42,27 @@ public class FemCliTests
     [Test]
     public void SolveAnEvolutionProblemWritesATimeSeries()
     {
-        var (exit, output, error) = Run("solve", "heat-2d", "--solver", "fem", "--element", "p2", "--n", "8", "--steps", "20", "--scheme", "cn", "--out", _folder, "--json");
+        var (exit, output, error) = Run("solve", "heat-2d", "--solver", "fem", "--element", "p2", "--n", "8", "--steps", "20", "--scheme", "cn", "--output-every", "5", "--out", _folder, "--json");
         Assert.That(exit, Is.Zero, error);
         using var json = JsonDocument.Parse(output);
         var run = json.RootElement.GetProperty("runs").EnumerateArray().Single();
         Assert.That(run.GetProperty("details").GetProperty("time_scheme").GetString(), Is.EqualTo("CrankNicolson"));
         Assert.That(run.GetProperty("details").GetProperty("time_steps").GetInt32(), Is.EqualTo(20));
-        Assert.That(run.GetProperty("relL2VsExact").GetDouble(), Is.LessThan(1e-2));
+        // Between the stored steps (every fifth) the comparison interpolates linearly in t, which dominates this
+        // error; the accuracy of the steps themselves is checked in FemProblemLibraryTests.
+        Assert.That(run.GetProperty("relL2VsExact").GetDouble(), Is.LessThan(0.1));
         var contents = FieldFile.Read(Path.Combine(_folder, "heat-2d.h5"));
         var times = contents.Fields.Where(f => f.Name == "fem").Select(f => f.Time).ToArray();
         Assert.That(times, Has.Length.EqualTo(21));
         Assert.That(times[^1], Is.EqualTo(1));
         Assert.That(File.ReadAllText(Path.Combine(_folder, "heat-2d.xdmf")), Does.Contain("<Time Value=\"1\""));
+
+        // The reference's own series: every unknown of the P2 space at every fifth step.
+        var native = FieldFile.Read(Path.Combine(_folder, "heat-2d-fem.h5"));
+        Assert.That(native.Mesh.CellType, Is.EqualTo(PdeNet.Geometry.Meshes.CellType.Triangle6));
+        Assert.That(native.Fields.Select(f => f.Time), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75, 1 }).Within(1e-12));
+        Assert.That(File.ReadAllText(Path.Combine(_folder, "heat-2d-fem.xdmf")), Does.Contain("Triangle_6"));
+        Assert.That(run.GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString())), Does.Contain("heat-2d-fem.xdmf"));
     }
 
     [TestCase("solve poisson-square --h 0.1 --n 8", "error: give --h or --n, not both (see 'pdenet --help')")]

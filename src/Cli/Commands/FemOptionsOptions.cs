@@ -10,6 +10,8 @@ internal sealed class FemOptionsOptions
 
     public Option<int?> Steps { get; } = new("--steps") { Description = "time steps of the reference for an evolution problem (default 100)" };
 
+    public Option<int?> OutputEvery { get; } = new("--output-every") { Description = "keep every k-th time step of the reference in its time series (default 1)" };
+
     public Option<TimeScheme?> Scheme { get; } = new("--scheme") { Description = "time scheme of the reference: bdf2, cn (Crank-Nicolson) or be (backward Euler); default bdf2" };
 
     public FemOptionsOptions()
@@ -17,6 +19,7 @@ internal sealed class FemOptionsOptions
         OptionChecks.OneOf(Element, new Dictionary<string, FiniteElement> { ["p1"] = FiniteElement.P1, ["p2"] = FiniteElement.P2 });
         OptionChecks.OneOf(Scheme, new Dictionary<string, TimeScheme?> { ["bdf2"] = TimeScheme.Bdf2, ["cn"] = TimeScheme.CrankNicolson, ["be"] = TimeScheme.BackwardEuler });
         OptionChecks.WholeNumber(Steps, n => n >= 1, "at least 1");
+        OptionChecks.WholeNumber(OutputEvery, n => n >= 1, "at least 1");
     }
 
     public void AddTo(Command command)
@@ -25,4 +28,7 @@ internal sealed class FemOptionsOptions
         command.Options.Add(Steps);
         command.Options.Add(Scheme);
     }
+
+    /// <summary>Adds the options that only <c>solve</c> takes.</summary>
+    public void AddSolveOnlyTo(Command command) => command.Options.Add(OutputEvery);
 }

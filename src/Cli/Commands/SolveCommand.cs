@@ -25,6 +25,7 @@ internal static class SolveCommand
         command.Options.Add(cells);
         command.Options.Add(noReference);
         fem.AddTo(command);
+        fem.AddSolveOnlyTo(command);
         shared.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -44,7 +45,8 @@ internal static class SolveCommand
             result.GetValue(fem.Element),
             result.GetValue(cells),
             result.GetValue(fem.Steps),
-            result.GetValue(fem.Scheme))));
+            result.GetValue(fem.Scheme),
+            result.GetValue(fem.OutputEvery))));
         return command;
     }
 }
