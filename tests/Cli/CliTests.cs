@@ -13,13 +13,7 @@ public class CliTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = PdeNetCommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]

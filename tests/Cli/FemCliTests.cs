@@ -15,13 +15,7 @@ public class FemCliTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = PdeNetCommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [Test]
     public void SolveWithP2OnAStructuredMeshReportsUnknownsIterationsAndTimes()
