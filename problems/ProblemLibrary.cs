@@ -15,6 +15,12 @@ public static class ProblemLibrary
         (ReactionDiffusion1D.Name, ReactionDiffusion1D.Create),
         (NavierStokes2D.Name, NavierStokes2D.Create),
         (DiffusionSorption1D.Name, DiffusionSorption1D.Create),
+        (PoissonDiskHole.Name, PoissonDiskHole.Create),
+        (DiffusionVariable.Name, DiffusionVariable.Create),
+        (Helmholtz2D.Name, Helmholtz2D.Create),
+        (Heat2D.Name, Heat2D.Create),
+        (NonlinearDiffusion.Name, NonlinearDiffusion.Create),
+        (ConvectionDiffusion2D.Name, ConvectionDiffusion2D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

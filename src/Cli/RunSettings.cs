@@ -1,3 +1,5 @@
+using PdeNet.Solvers.Fem;
+
 namespace PdeNet.Cli;
 
 /// <summary>What a solve run was asked to do, from the command line.</summary>
@@ -12,6 +14,11 @@ namespace PdeNet.Cli;
 /// <param name="Threads">libtorch threads; null for one per core.</param>
 /// <param name="Json">Print one JSON object on stdout instead of the table.</param>
 /// <param name="LbfgsIterations">L-BFGS iterations after Adam; null for the solver's default (the PINN then uses Adam alone).</param>
+/// <param name="Element">Finite element of the reference: P1 or P2.</param>
+/// <param name="CellsPerSide">Cells per axis of a structured reference mesh (instead of <paramref name="MeshSize"/>); null for none.</param>
+/// <param name="TimeSteps">Time steps of the reference for an evolution problem; null for the default.</param>
+/// <param name="Scheme">Time scheme of the reference; null for the default (BDF2).</param>
+/// <param name="OutputEvery">Keep every k-th time step of the reference; null for every step.</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -23,4 +30,9 @@ public sealed record RunSettings(
     bool WithReference,
     int? Threads,
     bool Json,
-    int? LbfgsIterations = null);
+    int? LbfgsIterations = null,
+    FiniteElement Element = FiniteElement.P1,
+    int? CellsPerSide = null,
+    int? TimeSteps = null,
+    TimeScheme? Scheme = null,
+    int? OutputEvery = null);

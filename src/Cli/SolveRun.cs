@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PdeNet.Core.Fields;
 using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Problems;
@@ -54,26 +55,41 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         {
             FemSolution fem => fem.Mesh,
             SnapshotSolution grid when settings.MeshSize is null => grid.NativeMesh,
-            _ => Meshing.For(problem.Domain!, SolverCatalog.FemOptions(settings).MeshSize),
+            _ => FemSolver.MeshFor(problem.Domain!, SolverCatalog.FemOptions(settings)),
         };
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
-        var files = comparison.WriteTo(directory, new Dictionary<string, object>
+        var metadata = new Dictionary<string, object>
         {
             ["seed"] = settings.Seed,
-            ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
-        });
+            ["command"] = $"pdenet solve {settings.Problem} --solver {settings.Solver} --element {settings.Element.ToString().ToLowerInvariant()}" + string.Concat(settings.Parameters.Select(p => $" --param {p}")),
+        };
+        var files = WithNativeFemFile(comparison.WriteTo(directory, metadata), reference as FemSolution, directory, metadata);
 
         var parameters = problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf);
         if (settings.Json)
         {
-            var runs = comparison.Rows.Select((row, i) => new SolverRunReport(row.Solver, row.RelativeL2VsExact, row.RelativeL2VsReference, row.MaxAbsError,
-                row.Seconds, files.BySolver[row.Solver], comparison.Solutions[i].Metadata)).ToArray();
+            var runs = comparison.Rows.Select((row, i) => SolverRunReport.Of(row, comparison.Solutions[i], files.BySolver[row.Solver])).ToArray();
             output.WriteLine(JsonSerializer.Serialize(new RunReport(problem.Name, problem.Equation!.ToString(), parameters, runs, files.All), JsonOptions));
             return 0;
         }
         WriteTable(comparison, parameters, files);
         return 0;
+    }
+
+    /// <summary>
+    /// Adds <c>&lt;problem&gt;-fem.h5/.xdmf</c>: the finite-element solution with every unknown (the
+    /// quadratic mesh of P2) at every stored time step, when the comparison's file, which holds the
+    /// values at the linear mesh's nodes at its own output times, does not already say it all.
+    /// </summary>
+    private static ComparisonFiles WithNativeFemFile(ComparisonFiles files, FemSolution? reference, string directory, IReadOnlyDictionary<string, object> metadata)
+    {
+        if (reference is null || (!reference.IsTimeSeries && reference.Space.Element.Degree == 1)) return files;
+        var extra = new Dictionary<string, object>(metadata) { ["problem"] = reference.Problem.Name, ["element"] = reference.Space.Kind.ToString() };
+        var paths = FieldFile.Write(Path.Combine(directory, $"{reference.Problem.Name}-fem"), reference.ToFields(), extra);
+        string[] written = [paths.Hdf5Path, paths.XdmfPath];
+        var bySolver = files.BySolver.ToDictionary(e => e.Key, e => e.Key == reference.SolverName ? (IReadOnlyList<string>)[.. e.Value, .. written] : e.Value);
+        return new ComparisonFiles(bySolver, [.. files.All, .. written]);
     }
 
     /// <summary>The output folder, created when missing; its parent must exist.</summary>
@@ -100,6 +116,12 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         foreach (var row in comparison.Rows)
             table.AddRow(row.Solver, Format(row.RelativeL2VsExact), Format(row.RelativeL2VsReference), Format(row.MaxAbsError), row.Seconds.ToString("F2", CultureInfo.InvariantCulture));
         console.Write(table);
+        foreach (var solution in comparison.Solutions.OfType<FemSolution>())
+        {
+            var m = solution.Metadata;
+            output.WriteLine($"fem: {m["element"]}, {m["dofs"]} unknowns, {m["cells"]} cells, {m["iterations"]} Krylov iterations ({m["linear_solver"]}), {m["newton_iterations"]} Newton steps, " +
+                $"assemble {Convert.ToDouble(m["assemble_seconds"], CultureInfo.InvariantCulture):F2} s, solve {Convert.ToDouble(m["solve_seconds"], CultureInfo.InvariantCulture):F2} s");
+        }
         output.WriteLine("files:");
         foreach (var file in files.All) output.WriteLine($"  {file}");
     }

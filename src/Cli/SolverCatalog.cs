@@ -14,7 +14,7 @@ public static class SolverCatalog
     /// <summary>Solver names with one line each.</summary>
     public static IReadOnlyList<(string Name, string Description)> Solvers { get; } =
     [
-        ("fem", "finite-element reference: P1 Lagrange elements, Newton + preconditioned Krylov"),
+        ("fem", "finite-element reference: P1 or P2 Lagrange elements in 1D-3D, Newton + preconditioned Krylov, BDF2/θ time stepping"),
         ("pinn", "physics-informed neural network: tanh MLP trained with Adam on the symbolic residual"),
         ("lpinn", "Lagrangian PINN for 1D periodic convection/Burgers: characteristics and state as two networks, Adam then L-BFGS"),
         ("spectral", "Fourier pseudo-spectral reference for periodic evolution problems: 1D u_t = nu u_xx - n(x, t, u, u_x) (ETDRK4), 2D Navier-Stokes vorticity"),
@@ -55,6 +55,17 @@ public static class SolverCatalog
     };
 
     /// <summary>The finite-element options of a run.</summary>
-    public static FemOptions FemOptions(RunSettings settings) =>
-        settings.MeshSize is { } h ? new FemOptions(MeshSize: h) : new FemOptions();
+    public static FemOptions FemOptions(RunSettings settings)
+    {
+        var defaults = new FemOptions();
+        return defaults with
+        {
+            Element = settings.Element,
+            MeshSize = settings.MeshSize ?? defaults.MeshSize,
+            CellsPerSide = settings.CellsPerSide,
+            TimeSteps = settings.TimeSteps,
+            Scheme = settings.Scheme ?? defaults.Scheme,
+            OutputEvery = settings.OutputEvery ?? defaults.OutputEvery,
+        };
+    }
 }

@@ -13,16 +13,10 @@ public class CliTests
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = PdeNetCommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
-    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d")]
-    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, spectral, finite-volume")]
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d")]
+    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, lpinn, spectral, finite-volume")]
     [TestCase("solve poisson-square --solver spectral", "error: problem 'poisson-square' has no time derivative; the spectral solver integrates the Navier–Stokes vorticity equation in time")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
     [TestCase("solve poisson-square --param k=abc", "error: parameter 'k' needs a number, got 'abc'")]
@@ -37,6 +31,16 @@ public class CliTests
         Assert.That(exit, Is.Not.Zero);
         Assert.That(output, Is.Empty);
         Assert.That(error.TrimEnd('\n'), Is.EqualTo(message));
+    }
+
+    [Test]
+    public void UnknownProblemIsRefusedWithTheList()
+    {
+        var (exit, output, error) = Run("solve", "nope");
+        Assert.That(exit, Is.Not.Zero);
+        Assert.That(output, Is.Empty);
+        Assert.That(error.TrimEnd('\n'), Is.EqualTo($"error: unknown problem 'nope'; the problems are: {string.Join(", ", PdeNet.Problems.ProblemLibrary.Names)}"));
+        Assert.That(error, Does.StartWith("error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d"));
     }
 
     [Test]

@@ -23,6 +23,21 @@ internal static class OptionChecks
             x => x);
     }
 
+    /// <summary>Parses the option as one of the named <paramref name="choices"/> (case-insensitive).</summary>
+    public static void OneOf<T>(Option<T> option, IReadOnlyDictionary<string, T> choices)
+    {
+        option.CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            foreach (var (name, value) in choices)
+            {
+                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) return value;
+            }
+            result.AddError($"{option.Name} must be {string.Join(" or ", choices.Keys)}, got '{text}'");
+            return default!;
+        };
+    }
+
     private static T Parse<T, TNumber>(ArgumentResult result, string name, string kind, string range, Func<string, (TNumber Value, bool Valid)?> read, Func<TNumber, object> box)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace PdeNet.Cli.Commands;
 
-/// <summary><c>pdenet solve &lt;problem&gt; --solver fem|pinn|lpinn|spectral|finite-volume ...</c></summary>
+/// <summary><c>pdenet solve &lt;problem&gt; --solver fem|pinn|lpinn|spectral|finite-volume [--element p1|p2] [--h H | --n N] ...</c></summary>
 internal static class SolveCommand
 {
     public static Command Create(Func<RunSettings, int> run)
@@ -11,16 +11,26 @@ internal static class SolveCommand
         var solver = new Option<string>("--solver") { Description = "fem, pinn, lpinn, spectral or finite-volume", DefaultValueFactory = _ => "fem" };
         var parameters = new Option<string[]>("--param") { Description = "parameter override name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var meshSize = new Option<double?>("--h") { Description = "mesh size of the finite-element reference (default 1/64)" };
+        var cells = new Option<int?>("--n") { Description = "cells per side of a structured reference mesh (instead of --h)" };
         var noReference = new Option<bool>("--no-reference") { Description = "do not compute the reference (spectral, finite-volume or finite-element) for a surrogate" };
         var shared = new RunOptions();
+        var fem = new FemOptionsOptions();
         OptionChecks.RealNumber(meshSize, h => h > 0, "positive");
+        OptionChecks.WholeNumber(cells, n => n >= 1, "at least 1");
         var command = new Command("solve", "solve a problem of the library with one solver, compared against the finite-element reference and the exact solution");
         command.Arguments.Add(problem);
         command.Options.Add(solver);
         command.Options.Add(parameters);
         command.Options.Add(meshSize);
+        command.Options.Add(cells);
         command.Options.Add(noReference);
+        fem.AddTo(command);
+        fem.AddSolveOnlyTo(command);
         shared.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(meshSize) is not null && result.GetResult(cells) is not null) result.AddError("give --h or --n, not both");
+        });
         command.SetAction(result => run(new RunSettings(
             result.GetValue(problem)!,
             result.GetValue(solver)!,
@@ -32,7 +42,12 @@ internal static class SolveCommand
             !result.GetValue(noReference),
             result.GetValue(shared.Threads),
             result.GetValue(shared.Json),
-            result.GetValue(shared.Lbfgs))));
+            result.GetValue(shared.Lbfgs),
+            result.GetValue(fem.Element),
+            result.GetValue(cells),
+            result.GetValue(fem.Steps),
+            result.GetValue(fem.Scheme),
+            result.GetValue(fem.OutputEvery))));
         return command;
     }
 }

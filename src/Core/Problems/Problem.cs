@@ -56,6 +56,12 @@ public sealed record Problem
     /// <summary>The exact solution u(x, t), when known.</summary>
     public Expr? ExactSolution { get; init; }
 
+    /// <summary>
+    /// The prescribed mean value (1/|Ω|) ∫_Ω u dx, a function of t at most; null when none is
+    /// prescribed. It fixes the constant that a pure Neumann problem leaves free.
+    /// </summary>
+    public Expr? Mean { get; init; }
+
     /// <summary>Parameter values that replace the defaults.</summary>
     public ImmutableSortedDictionary<string, double> ParameterOverrides { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 
@@ -76,6 +82,9 @@ public sealed record Problem
 
     /// <summary>Sets the exact solution.</summary>
     public Problem Exact(Expr solution) => this with { ExactSolution = solution };
+
+    /// <summary>Prescribes the mean value (1/|Ω|) ∫_Ω u dx = <paramref name="value"/>, for pure Neumann problems.</summary>
+    public Problem WithMean(Expr value) => this with { Mean = value };
 
     /// <summary>Sets the one-line description.</summary>
     public Problem Describe(string description) => this with { Description = description };
@@ -118,6 +127,7 @@ public sealed record Problem
         }
         if (Initial is not null) yield return Initial.Value;
         if (ExactSolution is not null) yield return ExactSolution;
+        if (Mean is not null) yield return Mean;
     }
 
     /// <summary>The parameters the definition uses, in order of first appearance.</summary>
@@ -246,6 +256,12 @@ public sealed record Problem
         else if (Time is not null || Initial is not null)
         {
             issues.Add("a time interval or initial condition is given, but the equation has no time derivative");
+        }
+        if (Mean is not null)
+        {
+            if (Mean.Contains(n => n is Symbolic.Unknown or Coordinate)) issues.Add($"the mean value {Mean} must be a number or a function of t, not of x or the unknown");
+            if (Conditions.Any(c => c is Dirichlet))
+                issues.Add("a mean-value constraint fixes the free constant of a pure Neumann problem; with Dirichlet conditions it over-determines the solution (drop one of them)");
         }
         if (Initial is not null)
         {

@@ -2,55 +2,109 @@ using PdeNet.Core.Fields;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
+using PdeNet.Solvers.Fem.Spaces;
 
 namespace PdeNet.Solvers.Fem;
 
 /// <summary>
-/// A finite-element solution: nodal values of the continuous P1 function u_h on a triangle mesh.
-/// Evaluating at a point interpolates linearly in the triangle that contains it (NaN outside
-/// the mesh).
+/// A finite-element solution: the coefficients of u_h in a P1 or P2 <see cref="FunctionSpace"/>,
+/// at one time for a steady problem or at a series of times for an evolution problem (the
+/// stored steps). Evaluating at a point uses the element's basis in the cell that contains it
+/// (NaN outside the mesh); between stored times the coefficients are interpolated linearly in t.
 /// </summary>
 public sealed class FemSolution : Solution
 {
-    private TriangleLocator? _locator;
+    private readonly double[][] _steps;
+    private readonly double[] _times;
 
-    /// <summary>Wraps nodal values on <paramref name="mesh"/>.</summary>
-    public FemSolution(Problem problem, Mesh mesh, double[] values) : base(problem, "fem")
+    /// <summary>Wraps the coefficients of a steady solution in <paramref name="space"/>.</summary>
+    public FemSolution(Problem problem, FunctionSpace space, double[] values) : this(problem, space, [0], [values])
     {
-        if (values.Length != mesh.NodeCount) throw new ArgumentException($"expected {mesh.NodeCount} nodal values, got {values.Length}", nameof(values));
-        Mesh = mesh;
-        Values = values;
+        IsTimeSeries = false;
     }
 
-    /// <summary>The mesh.</summary>
-    public Mesh Mesh { get; }
-
-    /// <summary>Nodal values u_h(x_i), one per mesh node.</summary>
-    public double[] Values { get; }
-
-    /// <inheritdoc/>
-    public override double[] Evaluate(double[] points, double time = 0)
+    /// <summary>Wraps nodal values of a P1 function on <paramref name="mesh"/>.</summary>
+    public FemSolution(Problem problem, Mesh mesh, double[] values) : this(problem, new FunctionSpace(mesh, FiniteElement.P1), values)
     {
-        _locator ??= new TriangleLocator(Mesh);
-        var values = new double[points.Length / 2];
-        Span<double> lambda = stackalloc double[3];
-        for (int i = 0; i < values.Length; i++)
+    }
+
+    /// <summary>Wraps the coefficients of an evolution problem's solution at increasing <paramref name="times"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="space">The space.</param>
+    /// <param name="times">The stored times, increasing.</param>
+    /// <param name="steps">The coefficients at each time, <see cref="FunctionSpace.DofCount"/> each.</param>
+    public FemSolution(Problem problem, FunctionSpace space, IReadOnlyList<double> times, IReadOnlyList<double[]> steps) : base(problem, "fem")
+    {
+        if (times.Count == 0 || times.Count != steps.Count) throw new ArgumentException($"give one coefficient vector per time: {times.Count} times, {steps.Count} vectors", nameof(steps));
+        for (int i = 0; i < steps.Count; i++)
         {
-            int cell = _locator.Locate(points[2 * i], points[2 * i + 1], lambda);
-            if (cell < 0)
-            {
-                values[i] = double.NaN;
-                continue;
-            }
-            var nodes = Mesh.CellNodes(cell);
-            values[i] = lambda[0] * Values[nodes[0]] + lambda[1] * Values[nodes[1]] + lambda[2] * Values[nodes[2]];
+            if (steps[i].Length != space.DofCount) throw new ArgumentException($"expected {space.DofCount} coefficients at t = {times[i]}, got {steps[i].Length}", nameof(steps));
+            if (i > 0 && !(times[i] > times[i - 1])) throw new ArgumentException("the times must increase", nameof(times));
         }
+        Space = space;
+        _times = times.ToArray();
+        _steps = steps.ToArray();
+        IsTimeSeries = true;
+    }
+
+    /// <summary>The finite-element space.</summary>
+    public FunctionSpace Space { get; }
+
+    /// <summary>The (linear) mesh.</summary>
+    public Mesh Mesh => Space.Mesh;
+
+    /// <summary>The coefficients u_h at the unknowns' nodes (the final time of an evolution problem); for P1 the nodal values.</summary>
+    public double[] Values => _steps[^1];
+
+    /// <summary>True for the solution of an evolution problem.</summary>
+    public bool IsTimeSeries { get; }
+
+    /// <summary>The stored times (one, 0, for a steady solution).</summary>
+    public IReadOnlyList<double> Times => _times;
+
+    /// <summary>The coefficients at each stored time.</summary>
+    public IReadOnlyList<double[]> Steps => _steps;
+
+    /// <summary>
+    /// The coefficients at <paramref name="time"/>: a stored step, or the linear interpolation of the
+    /// two around it. Steady solutions ignore the time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time lies outside the stored interval.</exception>
+    public double[] ValuesAt(double time)
+    {
+        if (!IsTimeSeries || _steps.Length == 1) return _steps[0];
+        double slack = 1e-9 * (_times[^1] - _times[0]);
+        if (time < _times[0] - slack || time > _times[^1] + slack)
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"the finite-element solution is stored for t in [{_times[0]}, {_times[^1]}]");
+        int j = Array.BinarySearch(_times, time);
+        if (j >= 0) return _steps[j];
+        int upper = Math.Clamp(~j, 1, _times.Length - 1);
+        double s = Math.Clamp((time - _times[upper - 1]) / (_times[upper] - _times[upper - 1]), 0, 1);
+        var a = _steps[upper - 1];
+        var b = _steps[upper];
+        var values = new double[a.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = (1 - s) * a[i] + s * b[i];
         return values;
     }
 
     /// <inheritdoc/>
-    public override Field ToField(Mesh mesh, string? name = null, double time = 0) =>
-        ReferenceEquals(mesh, Mesh)
-            ? new Field(name ?? SolverName, mesh, (double[])Values.Clone(), time: time, attributes: FieldAttributes())
-            : base.ToField(mesh, name, time);
+    public override double[] Evaluate(double[] points, double time = 0) => Space.Evaluate(ValuesAt(time), points);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// On <see cref="Mesh"/> the field holds the values at the mesh nodes; on
+    /// <see cref="FunctionSpace.NodalMesh"/> (the quadratic mesh of a P2 space) every coefficient.
+    /// </remarks>
+    public override Field ToField(Mesh mesh, string? name = null, double time = 0)
+    {
+        if (ReferenceEquals(mesh, Space.NodalMesh))
+            return new Field(name ?? SolverName, mesh, (double[])ValuesAt(time).Clone(), time: time, attributes: FieldAttributes());
+        if (ReferenceEquals(mesh, Mesh))
+            return new Field(name ?? SolverName, mesh, ValuesAt(time)[..mesh.NodeCount], time: time, attributes: FieldAttributes());
+        return base.ToField(mesh, name, time);
+    }
+
+    /// <summary>The stored steps as fields on <see cref="FunctionSpace.NodalMesh"/>, one per stored time, for a field file.</summary>
+    public IReadOnlyList<Field> ToFields(string? name = null) =>
+        _times.Select(t => ToField(Space.NodalMesh, name, IsTimeSeries ? t : 0)).ToArray();
 }

@@ -2,18 +2,23 @@ using System.Diagnostics;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Core.Symbolic;
+using PdeNet.Geometry;
 using PdeNet.Geometry.Meshes;
+using PdeNet.Solvers.Fem.Assembly;
+using PdeNet.Solvers.Fem.Solving;
+using PdeNet.Solvers.Fem.Spaces;
 using PdeNet.Solvers.LinearAlgebra;
-using static PdeNet.Solvers.LinearAlgebra.VectorOperations;
 
 namespace PdeNet.Solvers.Fem;
 
 /// <summary>
 /// The finite-element reference solver. It derives the weak form from the problem's equation,
-/// meshes the domain, imposes Dirichlet values at boundary nodes and natural conditions in the
-/// weak form, and solves r(u_h) = 0 by Newton's method (one step for linear problems) with
-/// backtracking, each step a Krylov solve (CG for symmetric Jacobians, BiCGStab otherwise,
-/// Jacobi-preconditioned).
+/// meshes the domain, builds the P1 or P2 Lagrange space, imposes Dirichlet values at boundary
+/// unknowns and natural conditions in the weak form, and solves r(u_h) = 0 by Newton's method
+/// (one step for linear problems) with backtracking, each step a preconditioned Krylov solve.
+/// Evolution problems m u_t + R(u) = 0 are stepped in time (backward Euler, Crank–Nicolson,
+/// θ-scheme or BDF2), every step the same Newton solve. A pure Neumann problem needs a
+/// prescribed mean (<see cref="Problem.WithMean"/>).
 /// </summary>
 public sealed class FemSolver(FemOptions? options = null) : ISolver
 {
@@ -25,18 +30,38 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
 
     object ISolver.Options => Options;
 
-    /// <summary>Meshes the problem's domain (<see cref="Meshing.For"/>) with <see cref="FemOptions.MeshSize"/> and solves on that mesh.</summary>
+    /// <summary>Meshes the problem's domain (<see cref="MeshFor"/>) and solves on that mesh.</summary>
     public Solution Solve(Problem problem, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default)
     {
         var form = WeakForm.Of(problem);
         progress?.Report(new SolverProgress("meshing", 0, 0, new Dictionary<string, double>()));
-        var mesh = Meshing.For(problem.Domain!, Options.MeshSize);
-        return Solve(form, mesh, progress, cancellation);
+        return Solve(form, MeshFor(problem.Domain!, Options), progress, cancellation);
     }
 
-    /// <summary>Solves <paramref name="problem"/> on the given mesh.</summary>
-    /// <exception cref="NotSupportedException">The equation has no first-order weak form here.</exception>
-    /// <exception cref="FemSolveException">Newton's method or the linear solver did not converge.</exception>
+    /// <summary>
+    /// The mesh the solver makes of <paramref name="domain"/>: the grid mesher's intervals,
+    /// triangles or tetrahedra on <see cref="FemOptions.CellsPerSide"/> cells per axis when that
+    /// is set, otherwise <see cref="Meshing.For"/> at <see cref="FemOptions.MeshSize"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Cells per side were asked for a domain the grid mesher cannot mesh.</exception>
+    public static Mesh MeshFor(Domain domain, FemOptions options)
+    {
+        if (options.CellsPerSide is not { } n) return Meshing.For(domain, options.MeshSize);
+        var cellType = domain.Dimension switch { 1 => CellType.Interval, 2 => CellType.Triangle, _ => CellType.Tetrahedron };
+        try
+        {
+            return GridMesher.Generate(domain, Enumerable.Repeat(n, domain.Dimension).ToArray(), cellType);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new NotSupportedException($"{n} cells per side need a structured mesh, which this domain does not allow ({e.Message}); give a mesh size h instead");
+        }
+    }
+
+    /// <summary>Solves <paramref name="problem"/> on the given linear mesh.</summary>
+    /// <exception cref="NotSupportedException">The equation has no first-order weak form here, or the mesh is not a linear simplex mesh.</exception>
+    /// <exception cref="ProblemDefinitionException">A condition names a boundary part the mesh lacks.</exception>
+    /// <exception cref="FemSolveException">The system is singular, Newton's method or the linear solver did not converge, or the time step is unstable.</exception>
     public FemSolution Solve(Problem problem, Mesh mesh, IProgress<SolverProgress>? progress = null, CancellationToken cancellation = default) =>
         Solve(WeakForm.Of(problem), mesh, progress, cancellation);
 
@@ -44,147 +69,135 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
     {
         var clock = Stopwatch.StartNew();
         var problem = form.Problem;
-        var assembler = new P1Assembler(form, mesh, Options.QuadratureDegree);
-        var (fixedNodes, values) = DirichletValues(problem, mesh);
-        var jacobian = CsrMatrix.FromCells(mesh.NodeCount, mesh.Cells, mesh.NodesPerCell);
-        var residual = new double[mesh.NodeCount];
-        var correction = new double[mesh.NodeCount];
-        double assembleSeconds = 0, solveSeconds = 0;
-        int krylovIterations = 0, newtonIterations = 0;
-        double initialNorm = double.NaN, finalNorm = double.NaN, linearResidual = 0;
-        string linearSolver = "cg+jacobi";
+        CheckParts(problem, mesh);
+        var statistics = new SolveStatistics();
+        var setup = Stopwatch.StartNew();
+        var space = new FunctionSpace(mesh, Options.Element);
+        var assembler = new FormAssembler(form, space, Options.EffectiveQuadratureDegree);
+        var dirichlet = new DirichletValues(problem, space);
+        statistics.AssembleSeconds += setup.Elapsed.TotalSeconds;
+        var linear = new FemLinearSolver(Options, statistics);
+        var newton = new NewtonSolver(Options, linear, statistics);
 
-        double ResidualNorm(double[] u)
+        var metadata = new Dictionary<string, object>
         {
-            assembler.Assemble(u, residual, null);
-            foreach (int i in fixedNodes) residual[i] = 0;
-            return Norm(residual);
+            ["element"] = Options.Element.ToString(),
+            ["mesh_size"] = mesh.MaxEdgeLength(),
+            ["dofs"] = space.DofCount,
+            ["cells"] = mesh.CellCount,
+            ["quadrature_degree"] = Options.EffectiveQuadratureDegree,
+            ["tolerance"] = Options.Tolerance,
+        };
+        Func<FemSolution> build;
+        if (form.IsTimeDependent)
+        {
+            var (times, steps) = new TimeStepper(Options, newton, linear, statistics).Run(form, space, assembler, dirichlet, progress, cancellation);
+            build = () => new FemSolution(problem, space, times, steps) { Seconds = clock.Elapsed.TotalSeconds, Metadata = metadata };
+            var (count, dt) = Options.StepsOver(problem.Time!.Length);
+            metadata["time_scheme"] = Options.Scheme.ToString();
+            metadata["theta"] = Options.EffectiveTheta;
+            metadata["time_step"] = dt;
+            metadata["time_steps"] = count;
+            metadata["output_every"] = Options.OutputEvery;
         }
-
-        for (int newton = 1; newton <= Options.MaxNewtonIterations; newton++)
+        else
         {
-            cancellation.ThrowIfCancellationRequested();
-            var step = Stopwatch.StartNew();
-            assembler.Assemble(values, residual, jacobian);
-            foreach (int i in fixedNodes) residual[i] = 0;
-            double norm = Norm(residual);
-            if (newton == 1) initialNorm = norm;
-            jacobian.EliminateSymmetric(fixedNodes);
-            assembleSeconds += step.Elapsed.TotalSeconds;
+            var values = SolveSteady(form, assembler, dirichlet, newton, statistics, progress, cancellation);
+            build = () => new FemSolution(problem, space, values) { Seconds = clock.Elapsed.TotalSeconds, Metadata = metadata };
+        }
+        metadata["linear_solver"] = statistics.LinearSolver;
+        metadata["iterations"] = statistics.KrylovIterations;
+        metadata["linear_solves"] = statistics.LinearSolves;
+        metadata["newton_iterations"] = statistics.NewtonIterations;
+        metadata["linear_relative_residual"] = statistics.LinearRelativeResidual;
+        metadata["residual_initial"] = statistics.InitialResidual;
+        metadata["residual_final"] = statistics.FinalResidual;
+        metadata["assemble_seconds"] = statistics.AssembleSeconds;
+        metadata["solve_seconds"] = statistics.SolveSeconds;
+        return build();
+    }
+
+    private double[] SolveSteady(WeakForm form, FormAssembler assembler, DirichletValues dirichlet, NewtonSolver newton, SolveStatistics statistics,
+        IProgress<SolverProgress>? progress, CancellationToken cancellation)
+    {
+        var problem = form.Problem;
+        var values = new double[assembler.Pattern.Size];
+        dirichlet.Apply(values, 0);
+        var jacobian = assembler.CreateMatrix();
+        var mean = dirichlet.PrescribedByConditions ? null : MeanConstraintFor(problem, assembler, values, jacobian, dirichlet.Dofs);
+        newton.Solve(new SteadySystem(assembler, form.IsLinear), values, dirichlet.Dofs, jacobian, mean, (iteration, norm) =>
             progress?.Report(form.IsLinear
                 ? new SolverProgress("linear solve", 0, 0, new Dictionary<string, double> { ["residual"] = norm })
-                : new SolverProgress("newton", newton, Options.MaxNewtonIterations, new Dictionary<string, double> { ["residual"] = norm }));
-            if (newton > 1 && norm <= Options.NewtonTolerance * initialNorm || norm == 0)
-            {
-                finalNorm = norm;
-                break;
-            }
-
-            step.Restart();
-            var rhs = residual.Select(r => -r).ToArray();
-            // A residual written as Δu + f = 0 gives a negative definite Jacobian; flip it for CG.
-            if (NegativeDiagonal(jacobian, fixedNodes))
-            {
-                for (int k = 0; k < jacobian.Values.Length; k++) jacobian.Values[k] = -jacobian.Values[k];
-                foreach (int i in fixedNodes) jacobian.Values[jacobian.IndexOf(i, i)] = 1;
-                for (int i = 0; i < rhs.Length; i++) rhs[i] = -rhs[i];
-            }
-            Array.Clear(correction);
-            var preconditioner = new JacobiPreconditioner(jacobian);
-            bool symmetric = jacobian.Asymmetry() <= 1e-12 * jacobian.Values.Max(Math.Abs);
-            linearSolver = symmetric ? "cg+jacobi" : "bicgstab+jacobi";
-            var result = symmetric
-                ? ConjugateGradient.Solve(jacobian, rhs, correction, preconditioner, Options.Tolerance, Options.MaxIterations)
-                : BiConjugateGradientStabilized.Solve(jacobian, rhs, correction, preconditioner, Options.Tolerance, Options.MaxIterations);
-            solveSeconds += step.Elapsed.TotalSeconds;
-            krylovIterations += result.Iterations;
-            linearResidual = result.RelativeResidual;
-            if (!result.Converged)
-                throw new FemSolveException($"the linear solver ({linearSolver}) reached {Options.MaxIterations} iterations at relative residual {result.RelativeResidual:E2} > {Options.Tolerance:E0}; raise MaxIterations or the tolerance");
-            newtonIterations = newton;
-
-            // Backtracking: halve the step until the residual decreases.
-            double lambda = 1;
-            var trial = new double[values.Length];
-            for (int halving = 0; ; halving++)
-            {
-                for (int i = 0; i < values.Length; i++) trial[i] = values[i] + lambda * correction[i];
-                if (form.IsLinear || halving == 10) break;
-                double trialNorm = ResidualNorm(trial);
-                if (trialNorm < norm || trialNorm <= Options.NewtonTolerance * initialNorm) break;
-                lambda /= 2;
-            }
-            values = trial;
-            if (form.IsLinear)
-            {
-                finalNorm = ResidualNorm(values);
-                break;
-            }
-            if (newton == Options.MaxNewtonIterations)
-            {
-                finalNorm = ResidualNorm(values);
-                if (finalNorm > Options.NewtonTolerance * initialNorm)
-                    throw new FemSolveException($"Newton's method did not converge in {Options.MaxNewtonIterations} iterations (residual {finalNorm:E2}, started at {initialNorm:E2}); raise MaxNewtonIterations or start closer to the solution");
-            }
-        }
-
-        return new FemSolution(problem, mesh, values)
-        {
-            Seconds = clock.Elapsed.TotalSeconds,
-            Metadata = new Dictionary<string, object>
-            {
-                ["element"] = Options.Element.ToString(),
-                ["mesh_size"] = mesh.MaxEdgeLength(),
-                ["dofs"] = mesh.NodeCount,
-                ["cells"] = mesh.CellCount,
-                ["quadrature_degree"] = Options.QuadratureDegree,
-                ["linear_solver"] = linearSolver,
-                ["tolerance"] = Options.Tolerance,
-                ["iterations"] = krylovIterations,
-                ["newton_iterations"] = newtonIterations,
-                ["linear_relative_residual"] = linearResidual,
-                ["residual_initial"] = initialNorm,
-                ["residual_final"] = finalNorm,
-                ["assemble_seconds"] = assembleSeconds,
-                ["solve_seconds"] = solveSeconds,
-            },
-        };
+                : new SolverProgress("newton", iteration, Options.MaxNewtonIterations, new Dictionary<string, double> { ["residual"] = norm })),
+            cancellation);
+        statistics.InitialResidual = statistics.ResidualHistory[0];
+        return values;
     }
 
-    /// <summary>Nodes with a Dirichlet condition and the initial nodal vector holding their values.</summary>
-    private static (HashSet<int> Nodes, double[] Values) DirichletValues(Problem problem, Mesh mesh)
+    /// <summary>
+    /// For a problem without Dirichlet conditions: null when the Jacobian is nonsingular; the
+    /// mean-value constraint when it has the constants in its kernel (a pure Neumann problem) and
+    /// the problem prescribes a mean; otherwise an error that says what to add.
+    /// </summary>
+    private static MeanConstraint? MeanConstraintFor(Problem problem, FormAssembler assembler, double[] values, CsrMatrix jacobian, HashSet<int> fixedDofs)
     {
-        var nodes = new HashSet<int>();
-        var values = new double[mesh.NodeCount];
-        var layout = new VariableLayout(mesh.GeometricDimension);
-        var compiled = new Dictionary<Dirichlet, Func<double[], double>>(ReferenceEqualityComparer.Instance);
-        var v = new double[layout.Count];
-        for (int f = 0; f < mesh.BoundaryFacetCount; f++)
+        var residual = new double[values.Length];
+        assembler.Assemble(values, 0, residual, jacobian);
+        var ones = new double[values.Length];
+        Array.Fill(ones, 1.0);
+        var product = new double[values.Length];
+        jacobian.Multiply(ones, product);
+        double rowSum = 0, rowScale = 0;
+        for (int i = 0; i < values.Length; i++)
         {
-            string part = mesh.PartNames[mesh.BoundaryFacetParts[f]];
-            foreach (int node in mesh.FacetNodes(f))
-            {
-                if (nodes.Contains(node) || problem.ConditionAt(part, mesh.Node(node)) is not Dirichlet dirichlet) continue;
-                if (!compiled.TryGetValue(dirichlet, out var g))
-                    compiled[dirichlet] = g = ExpressionCompiler.Compile(Lowering.Lower(dirichlet.Value, mesh.GeometricDimension), layout, problem.ValueOf);
-                mesh.Node(node).CopyTo(v);
-                values[node] = g(v);
-                nodes.Add(node);
-            }
+            if (fixedDofs.Contains(i)) continue;
+            rowSum = Math.Max(rowSum, Math.Abs(product[i]));
+            double absolute = 0;
+            for (int k = jacobian.RowStart[i]; k < jacobian.RowStart[i + 1]; k++) absolute += Math.Abs(jacobian.Values[k]);
+            rowScale = Math.Max(rowScale, absolute);
         }
-        return (nodes, values);
+        if (rowSum > 1e-10 * rowScale)
+        {
+            if (problem.Mean is not null)
+                throw new ProblemDefinitionException($"problem '{problem.Name}' prescribes a mean value, but its solution is already unique (the equation or a Robin condition fixes the constant); drop WithMean");
+            return null;
+        }
+        if (problem.Mean is null)
+            throw new FemSolveException(
+                $"problem '{problem.Name}' is a pure Neumann problem: no Dirichlet condition holds u and no term fixes its level, so u is determined only up to a constant " +
+                "and the finite-element system is singular. Prescribe the mean value (problem.WithMean(0)) or put a Dirichlet condition on part of the boundary");
+        if (jacobian.Asymmetry() > 1e-12 * jacobian.Values.Max(Math.Abs))
+            throw new NotSupportedException($"problem '{problem.Name}': a prescribed mean is supported for symmetric (self-adjoint) pure Neumann problems only");
+        double sum = 0, total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (fixedDofs.Contains(i)) continue;
+            sum += residual[i];
+            total += Math.Abs(residual[i]);
+        }
+        if (total > 0 && Math.Abs(sum) > 1e-3 * total)
+            throw new FemSolveException(
+                $"the data of pure Neumann problem '{problem.Name}' are incompatible: a solution exists only when the sources and boundary fluxes balance (∫ f dx + ∫ g ds = 0 for -Δu = f, ∂u/∂n = g), " +
+                $"but they leave a net {sum:G3} (relative {Math.Abs(sum) / total:G3}). Correct f or g, or add a Dirichlet condition");
+        var layout = new VariableLayout(problem.Dimension);
+        double target = ExpressionCompiler.Compile(Lowering.Lower(problem.Mean, problem.Dimension), layout, problem.ValueOf)(new double[layout.Count]);
+        int pinned = Enumerable.Range(0, values.Length).First(i => !fixedDofs.Contains(i));
+        var constraint = new MeanConstraint(assembler.BasisIntegrals(), target, pinned);
+        constraint.Shift(values);
+        return constraint;
     }
 
-    private static bool NegativeDiagonal(CsrMatrix matrix, HashSet<int> fixedNodes)
+    /// <summary>Throws when a condition names a boundary part that the mesh lacks.</summary>
+    private static void CheckParts(Problem problem, Mesh mesh)
     {
-        var diagonal = matrix.Diagonal();
-        int negative = 0, positive = 0;
-        for (int i = 0; i < diagonal.Length; i++)
+        foreach (var condition in problem.Conditions)
         {
-            if (fixedNodes.Contains(i)) continue;
-            if (diagonal[i] < 0) negative++;
-            else if (diagonal[i] > 0) positive++;
+            foreach (var part in condition.Boundary.Names ?? [])
+            {
+                if (!mesh.PartNames.Contains(part))
+                    throw new ProblemDefinitionException(
+                        $"problem '{problem.Name}': the condition '{condition}' names boundary part '{part}', which the mesh lacks; the mesh's parts are: {string.Join(", ", mesh.PartNames)}");
+            }
         }
-        return negative > positive;
     }
 }

@@ -14,15 +14,21 @@ namespace PdeNet.Solvers.Fem;
 /// where on a natural boundary ∂u/∂n = h(x, u) the flux F·n is F evaluated with ∇u = h n (exact
 /// for fluxes a(x, u)∇u + b(x, u), which is checked). Jacobians come from symbolic derivatives
 /// with respect to u and ∇u, so linear and nonlinear problems share one Newton path.
+/// <para>
+/// An evolution equation m(x, t) u_t + R(u) = 0 is split the same way: the terms that hold u_t
+/// must be linear in it with a coefficient free of the unknown; m becomes <see cref="Mass"/>
+/// (the mass form ∫ m u_t v dx) and the rest of those terms joins s.
+/// </para>
 /// </summary>
 public sealed class WeakForm
 {
-    private WeakForm(Problem problem, Unknown u, IReadOnlyList<Expr> flux, Expr source)
+    private WeakForm(Problem problem, Unknown u, IReadOnlyList<Expr> flux, Expr source, Expr? mass)
     {
         Problem = problem;
         Unknown = u;
         Flux = flux;
         Source = source;
+        Mass = mass;
         int d = flux.Count;
         Gradient = Enumerable.Range(0, d).Select(u.DifferentiateSpace).ToArray();
         Jet = [u, .. Gradient];
@@ -41,6 +47,12 @@ public sealed class WeakForm
     /// <summary>The non-divergence part s of the residual, lowered.</summary>
     public Expr Source { get; }
 
+    /// <summary>The coefficient m(x, t) of u_t, lowered; null for a steady problem.</summary>
+    public Expr? Mass { get; }
+
+    /// <summary>True for an evolution problem m u_t + R(u) = 0.</summary>
+    public bool IsTimeDependent => Mass is not null;
+
     /// <summary>The jet variables the volume terms read: u, u_x, u_y, ...</summary>
     public IReadOnlyList<Unknown> Jet { get; }
 
@@ -51,21 +63,36 @@ public sealed class WeakForm
     public bool IsLinear { get; }
 
     /// <summary>Derives the weak form of <paramref name="problem"/>'s equation.</summary>
-    /// <exception cref="NotSupportedException">The equation is time-dependent, or has terms a
-    /// first-order weak form cannot hold (second derivatives outside a divergence).</exception>
+    /// <exception cref="NotSupportedException">The equation has terms a first-order weak form
+    /// cannot hold (second derivatives outside a divergence; time derivatives other than
+    /// m(x, t) u_t), or a periodic condition.</exception>
     public static WeakForm Of(Problem problem)
     {
         problem.Validate();
-        if (problem.IsTimeDependent)
-            throw new NotSupportedException($"problem '{problem.Name}' is time-dependent; the finite-element reference solves steady problems so far");
         if (problem.Conditions.OfType<Periodic>().FirstOrDefault() is { } periodic)
             throw new NotSupportedException($"problem '{problem.Name}' has the periodic condition '{periodic}'; the finite-element reference does not identify periodic nodes yet");
         var u = problem.Unknown;
         int d = problem.Dimension;
         Expr flux = Vector(Enumerable.Repeat((Expr)0, d).ToArray());
         Expr source = 0;
+        Expr? mass = null;
+        var ut = u.DifferentiateTime();
         foreach (var term in AdditiveTerms(problem.Equation!.Residual))
         {
+            if (term.Contains(n => n is Derivative { Variable: TimeVariable } || n is Unknown { TimeOrder: > 0 }))
+            {
+                var lowered = Lowering.Lower(term, d);
+                var m = Differentiation.WithRespectTo(lowered, ut);
+                var rest = lowered.Replace(n => n.Equals(ut) ? (Expr)0 : null);
+                var other = rest.Nodes().OfType<Unknown>().FirstOrDefault(w => w.TimeOrder > 0);
+                if (m.DependsOnUnknown || other is not null)
+                    throw new NotSupportedException(
+                        $"the term {term} of problem '{problem.Name}' is not of the form m(x, t)*u_t: " +
+                        (other is not null ? $"it contains {other.Label}" : $"the coefficient of {ut.Label} is {m}, which depends on the unknown"));
+                mass = mass is null ? m : mass + m;
+                source += rest;
+                continue;
+            }
             var divergence = SplitDivergence(term);
             if (divergence is null)
             {
@@ -84,7 +111,7 @@ public sealed class WeakForm
             if (high is not null)
                 throw new NotSupportedException($"the {where} term {expression} contains {high.Label}; write second derivatives as div(...) so they can be integrated by parts");
         }
-        return new WeakForm(problem, u, loweredFlux, loweredSource);
+        return new WeakForm(problem, u, loweredFlux, loweredSource, mass is null ? null : Lowering.Lower(mass, d));
     }
 
     /// <summary>
@@ -169,6 +196,7 @@ public sealed class WeakForm
     }
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"F = [{string.Join(", ", Flux)}], s = {Source}: ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0";
+    public override string ToString() => Mass is null
+        ? $"F = [{string.Join(", ", Flux)}], s = {Source}: ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0"
+        : $"m = {Mass}, F = [{string.Join(", ", Flux)}], s = {Source}: ∫ m u_t v dx + ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0";
 }

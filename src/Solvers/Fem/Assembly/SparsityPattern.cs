@@ -1,0 +1,89 @@
+using PdeNet.Solvers.LinearAlgebra;
+
+namespace PdeNet.Solvers.Fem.Assembly;
+
+/// <summary>
+/// The CSR pattern of a matrix coupling every pair of unknowns that share a cell, built in
+/// O(nonzeros) with a marker array, and for every cell the positions of its local matrix entries
+/// in the CSR value array, so assembly adds local matrices without searching.
+/// </summary>
+internal sealed class SparsityPattern
+{
+    public SparsityPattern(int size, int[] cellDofs, int perCell)
+    {
+        Size = size;
+        PerCell = perCell;
+        int cells = cellDofs.Length / perCell;
+
+        // Cells around each unknown, as CSR.
+        var cellStart = new int[size + 1];
+        foreach (int dof in cellDofs) cellStart[dof + 1]++;
+        for (int i = 0; i < size; i++) cellStart[i + 1] += cellStart[i];
+        var cellList = new int[cellDofs.Length];
+        var fill = (int[])cellStart.Clone();
+        for (int c = 0; c < cells; c++)
+        {
+            for (int a = 0; a < perCell; a++) cellList[fill[cellDofs[c * perCell + a]]++] = c;
+        }
+
+        var marker = new int[size];
+        Array.Fill(marker, -1);
+        RowStart = new int[size + 1];
+        var columns = new List<int>(cellDofs.Length * 4);
+        for (int i = 0; i < size; i++)
+        {
+            int begin = columns.Count;
+            marker[i] = i;
+            columns.Add(i);
+            for (int k = cellStart[i]; k < cellStart[i + 1]; k++)
+            {
+                int c = cellList[k];
+                for (int b = 0; b < perCell; b++)
+                {
+                    int j = cellDofs[c * perCell + b];
+                    if (marker[j] == i) continue;
+                    marker[j] = i;
+                    columns.Add(j);
+                }
+            }
+            columns.Sort(begin, columns.Count - begin, null);
+            RowStart[i + 1] = columns.Count;
+        }
+        Columns = columns.ToArray();
+
+        Positions = new int[cells * perCell * perCell];
+        for (int c = 0; c < cells; c++)
+        {
+            for (int a = 0; a < perCell; a++)
+            {
+                int row = cellDofs[c * perCell + a];
+                for (int b = 0; b < perCell; b++) Positions[(c * perCell + a) * perCell + b] = Find(row, cellDofs[c * perCell + b]);
+            }
+        }
+    }
+
+    /// <summary>Rows (and columns).</summary>
+    public int Size { get; }
+
+    /// <summary>Unknowns per cell.</summary>
+    public int PerCell { get; }
+
+    /// <summary>Row starts, length n + 1.</summary>
+    public int[] RowStart { get; }
+
+    /// <summary>Column indices, sorted within each row.</summary>
+    public int[] Columns { get; }
+
+    /// <summary>Position in the value array of local entry (a, b) of cell c, at index (c·k + a)·k + b.</summary>
+    public int[] Positions { get; }
+
+    /// <summary>A zero matrix with this pattern (the index arrays are shared, the values are its own).</summary>
+    public CsrMatrix CreateMatrix() => new(RowStart, Columns);
+
+    /// <summary>The position of entry (row, column); throws outside the pattern.</summary>
+    public int Find(int row, int column)
+    {
+        int index = Array.BinarySearch(Columns, RowStart[row], RowStart[row + 1] - RowStart[row], column);
+        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(column), $"entry ({row}, {column}) is outside the sparsity pattern");
+    }
+}

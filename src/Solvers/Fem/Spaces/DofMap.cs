@@ -1,0 +1,83 @@
+using PdeNet.Geometry.Meshes;
+using PdeNet.Solvers.Fem.Elements;
+
+namespace PdeNet.Solvers.Fem.Spaces;
+
+/// <summary>
+/// The global numbering of a continuous Lagrange space on a linear simplex mesh: unknown i &lt;
+/// NodeCount sits at mesh node i; for P2 every edge adds one unknown at its midpoint, numbered
+/// after the nodes in the order the edges are first met cell by cell. Cell c's unknowns follow
+/// the element's local order (vertices, then edges in VTK order).
+/// </summary>
+public sealed class DofMap
+{
+    private readonly Dictionary<long, int> _edges;
+    private readonly int _nodeCount;
+
+    /// <summary>Numbers the unknowns of <paramref name="element"/> on <paramref name="mesh"/>.</summary>
+    public DofMap(Mesh mesh, LagrangeElement element)
+    {
+        int k = element.DofCount, vertices = element.VertexCount, d = mesh.GeometricDimension;
+        _nodeCount = mesh.NodeCount;
+        DofsPerCell = k;
+        CellDofs = new int[mesh.CellCount * k];
+        _edges = new Dictionary<long, int>(element.LocalEdges.Count == 0 ? 0 : mesh.CellCount * element.LocalEdges.Count / 2);
+        int next = mesh.NodeCount;
+        for (int c = 0; c < mesh.CellCount; c++)
+        {
+            var nodes = mesh.CellNodes(c);
+            for (int a = 0; a < vertices; a++) CellDofs[c * k + a] = nodes[a];
+            for (int e = 0; e < element.LocalEdges.Count; e++)
+            {
+                long key = EdgeKey(nodes[element.LocalEdges[e][0]], nodes[element.LocalEdges[e][1]]);
+                if (!_edges.TryGetValue(key, out int dof)) _edges[key] = dof = next++;
+                CellDofs[c * k + vertices + e] = dof;
+            }
+        }
+        DofCount = next;
+        Coordinates = new double[DofCount * d];
+        Array.Copy(mesh.Coordinates, Coordinates, mesh.Coordinates.Length);
+        foreach (var (key, dof) in _edges)
+        {
+            int a = (int)(key >> 32), b = (int)(key & 0xffffffff);
+            for (int i = 0; i < d; i++) Coordinates[dof * d + i] = (mesh.Coordinates[a * d + i] + mesh.Coordinates[b * d + i]) / 2;
+        }
+    }
+
+    /// <summary>Number of unknowns.</summary>
+    public int DofCount { get; }
+
+    /// <summary>Unknowns per cell.</summary>
+    public int DofsPerCell { get; }
+
+    /// <summary>The unknowns of every cell, shape (cells, unknowns per cell), row-major.</summary>
+    public int[] CellDofs { get; }
+
+    /// <summary>Where each unknown's node sits, shape (unknowns, gdim), row-major.</summary>
+    public double[] Coordinates { get; }
+
+    /// <summary>The unknowns of cell <paramref name="cell"/>.</summary>
+    public ReadOnlySpan<int> Dofs(int cell) => CellDofs.AsSpan(cell * DofsPerCell, DofsPerCell);
+
+    /// <summary>
+    /// The unknowns on a facet given by its vertex nodes, in the local order of
+    /// <paramref name="facetElement"/> (the facet's vertices, then its edges).
+    /// </summary>
+    public void FacetDofs(ReadOnlySpan<int> vertices, LagrangeElement facetElement, Span<int> dofs)
+    {
+        int count = facetElement.VertexCount;
+        vertices[..count].CopyTo(dofs);
+        for (int e = 0; e < facetElement.LocalEdges.Count; e++)
+        {
+            long key = EdgeKey(vertices[facetElement.LocalEdges[e][0]], vertices[facetElement.LocalEdges[e][1]]);
+            dofs[count + e] = _edges.TryGetValue(key, out int dof)
+                ? dof
+                : throw new ArgumentException($"the facet edge ({vertices[facetElement.LocalEdges[e][0]]}, {vertices[facetElement.LocalEdges[e][1]]}) is no edge of any cell");
+        }
+    }
+
+    /// <summary>Whether unknown <paramref name="dof"/> sits at a mesh node (rather than an edge midpoint).</summary>
+    public bool IsVertex(int dof) => dof < _nodeCount;
+
+    private static long EdgeKey(int a, int b) => (long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b);
+}

@@ -1,0 +1,103 @@
+using PdeNet.Geometry.Meshes;
+using PdeNet.Solvers.Fem.Elements;
+
+namespace PdeNet.Solvers.Fem.Spaces;
+
+/// <summary>
+/// A continuous Lagrange finite-element space: P1 or P2 on a mesh of straight-sided intervals
+/// (1D), triangles (2D) or tetrahedra (3D), with its numbering of unknowns. A function of the
+/// space is a vector of <see cref="DofCount"/> coefficients, the values at the unknowns' nodes.
+/// </summary>
+public sealed class FunctionSpace
+{
+    private Mesh? _nodalMesh;
+    private SimplexLocator? _locator;
+
+    /// <summary>The space of <paramref name="element"/> functions on <paramref name="mesh"/>.</summary>
+    /// <exception cref="NotSupportedException">The mesh is not made of linear simplices of its own dimension.</exception>
+    public FunctionSpace(Mesh mesh, FiniteElement element)
+    {
+        if (mesh.CellType.Order() > 1)
+            throw new NotSupportedException($"the finite-element solver takes meshes of linear cells; this one has {mesh.CellType} cells. Give the linear mesh (for gmsh: mesh without -order 2); the P2 element adds its own edge nodes");
+        if (mesh.CellType is not (CellType.Interval or CellType.Triangle or CellType.Tetrahedron))
+            throw new NotSupportedException($"the finite-element solver works on intervals, triangles and tetrahedra; this mesh has {mesh.CellType} cells");
+        if (mesh.CellType.Dimension() != mesh.GeometricDimension)
+            throw new NotSupportedException($"{mesh.CellType} cells in {mesh.GeometricDimension}D (a manifold mesh) are not supported; cells must fill the domain");
+        Mesh = mesh;
+        Kind = element;
+        Element = LagrangeElement.For(mesh.CellType, element);
+        Dofs = new DofMap(mesh, Element);
+    }
+
+    /// <summary>The (linear) mesh.</summary>
+    public Mesh Mesh { get; }
+
+    /// <summary>Which element: P1 or P2.</summary>
+    public FiniteElement Kind { get; }
+
+    /// <summary>The reference element of the cells.</summary>
+    public LagrangeElement Element { get; }
+
+    /// <summary>The numbering of the unknowns.</summary>
+    public DofMap Dofs { get; }
+
+    /// <summary>Number of unknowns.</summary>
+    public int DofCount => Dofs.DofCount;
+
+    /// <summary>Space dimension.</summary>
+    public int Dimension => Mesh.GeometricDimension;
+
+    /// <summary>
+    /// The mesh whose nodes are the unknowns' nodes: the mesh itself for P1; for P2 the quadratic
+    /// (straight-sided) mesh of Interval3, Triangle6 or Tetrahedron10 cells, with quadratic
+    /// boundary facets on the same parts. A coefficient vector is a nodal field on it.
+    /// </summary>
+    public Mesh NodalMesh => _nodalMesh ??= Element.Degree == 1 ? Mesh : BuildNodalMesh();
+
+    private Mesh BuildNodalMesh()
+    {
+        var facetElement = Element.Facet;
+        int perFacet = Element.Dimension == 1 ? 1 : facetElement.DofCount;
+        var facets = new int[Mesh.BoundaryFacetCount * perFacet];
+        for (int f = 0; f < Mesh.BoundaryFacetCount; f++)
+        {
+            if (Element.Dimension == 1) facets[f] = Mesh.FacetNodes(f)[0];
+            else Dofs.FacetDofs(Mesh.FacetNodes(f), facetElement, facets.AsSpan(f * perFacet, perFacet));
+        }
+        return new Mesh(Element.NodalCellType, Dimension, Dofs.Coordinates, Dofs.CellDofs, facets, Mesh.BoundaryFacetParts, Mesh.PartNames,
+            cellTags: Mesh.CellTags, subdomainNames: Mesh.SubdomainNames);
+    }
+
+    /// <summary>
+    /// Values of the function with coefficients <paramref name="coefficients"/> at
+    /// <paramref name="points"/> (shape (n, d), row-major); NaN at points outside the mesh.
+    /// </summary>
+    public double[] Evaluate(ReadOnlySpan<double> coefficients, double[] points)
+    {
+        if (coefficients.Length != DofCount) throw new ArgumentException($"expected {DofCount} coefficients, got {coefficients.Length}", nameof(coefficients));
+        _locator ??= new SimplexLocator(Mesh);
+        int d = Dimension, k = Element.DofCount;
+        var values = new double[points.Length / d];
+        var map = new AffineMap(d);
+        Span<double> lambda = stackalloc double[d + 1];
+        Span<double> phi = stackalloc double[k];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int cell = _locator.Locate(points.AsSpan(i * d, d), map, lambda);
+            if (cell < 0)
+            {
+                values[i] = double.NaN;
+                continue;
+            }
+            Element.Evaluate(lambda, phi);
+            var dofs = Dofs.Dofs(cell);
+            double sum = 0;
+            for (int a = 0; a < k; a++) sum += phi[a] * coefficients[dofs[a]];
+            values[i] = sum;
+        }
+        return values;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Kind} on {Mesh.CellCount} {Mesh.CellType} cells, {DofCount} unknowns";
+}
