@@ -8,6 +8,9 @@ namespace PdeNet.Solvers.Fem;
 /// <param name="MaxIterations">Iteration limit of the linear solver.</param>
 /// <param name="NewtonTolerance">Newton stops when the residual norm has dropped by this factor.</param>
 /// <param name="MaxNewtonIterations">Iteration limit of Newton's method.</param>
+/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise).</param>
+/// <param name="Amg">Multigrid options when <paramref name="Preconditioner"/> is <see cref="PreconditionerKind.Amg"/> (defaults when null; its thread count is replaced by <paramref name="Threads"/>).</param>
+/// <param name="Threads">Threads of the linear algebra (0: one per core); results do not depend on it.</param>
 public sealed record FemOptions(
     FiniteElement Element = FiniteElement.P1,
     double MeshSize = 1.0 / 64,
@@ -15,7 +18,10 @@ public sealed record FemOptions(
     double Tolerance = 1e-10,
     int MaxIterations = 20_000,
     double NewtonTolerance = 1e-9,
-    int MaxNewtonIterations = 30)
+    int MaxNewtonIterations = 30,
+    PreconditionerKind Preconditioner = PreconditionerKind.Amg,
+    PdeNet.Solvers.LinearAlgebra.Multigrid.AmgOptions? Amg = null,
+    int Threads = 0)
 {
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public FemOptions Validate()
@@ -26,6 +32,9 @@ public sealed record FemOptions(
         if (MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "at least one iteration is needed");
         if (!(NewtonTolerance > 0 && NewtonTolerance < 1)) throw new ArgumentOutOfRangeException(nameof(NewtonTolerance), NewtonTolerance, "the Newton tolerance must lie in (0, 1)");
         if (MaxNewtonIterations < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewtonIterations), MaxNewtonIterations, "at least one Newton iteration is needed");
+        if (!Enum.IsDefined(Preconditioner)) throw new ArgumentOutOfRangeException(nameof(Preconditioner), Preconditioner, "unknown preconditioner");
+        Amg?.Validate();
+        if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "the thread count cannot be negative (0 means one per core)");
         return this;
     }
 }

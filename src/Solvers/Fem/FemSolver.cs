@@ -12,8 +12,8 @@ namespace PdeNet.Solvers.Fem;
 /// The finite-element reference solver. It derives the weak form from the problem's equation,
 /// meshes the domain, imposes Dirichlet values at boundary nodes and natural conditions in the
 /// weak form, and solves r(u_h) = 0 by Newton's method (one step for linear problems) with
-/// backtracking, each step a Krylov solve (CG for symmetric Jacobians, BiCGStab otherwise,
-/// Jacobi-preconditioned).
+/// backtracking, each step a Krylov solve (CG for symmetric Jacobians, GMRES otherwise,
+/// preconditioned by algebraic multigrid or Jacobi, <see cref="FemOptions.Preconditioner"/>).
 /// </summary>
 public sealed class FemSolver(FemOptions? options = null) : ISolver
 {
@@ -52,7 +52,8 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         double assembleSeconds = 0, solveSeconds = 0;
         int krylovIterations = 0, newtonIterations = 0;
         double initialNorm = double.NaN, finalNorm = double.NaN, linearResidual = 0;
-        string linearSolver = "cg+jacobi";
+        string linearSolver = "none", preconditionerDetails = "none";
+        double preconditionerSeconds = 0;
 
         double ResidualNorm(double[] u)
         {
@@ -90,12 +91,8 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
                 for (int i = 0; i < rhs.Length; i++) rhs[i] = -rhs[i];
             }
             Array.Clear(correction);
-            var preconditioner = new JacobiPreconditioner(jacobian);
-            bool symmetric = jacobian.Asymmetry() <= 1e-12 * jacobian.Values.Max(Math.Abs);
-            linearSolver = symmetric ? "cg+jacobi" : "bicgstab+jacobi";
-            var result = symmetric
-                ? ConjugateGradient.Solve(jacobian, rhs, correction, preconditioner, Options.Tolerance, Options.MaxIterations)
-                : BiConjugateGradientStabilized.Solve(jacobian, rhs, correction, preconditioner, Options.Tolerance, Options.MaxIterations);
+            var (result, name, preconditioner, setupSeconds) = FemLinearSolver.Solve(jacobian, rhs, correction, Options);
+            (linearSolver, preconditionerDetails, preconditionerSeconds) = (name, preconditioner, preconditionerSeconds + setupSeconds);
             solveSeconds += step.Elapsed.TotalSeconds;
             krylovIterations += result.Iterations;
             linearResidual = result.RelativeResidual;
@@ -139,6 +136,8 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
                 ["cells"] = mesh.CellCount,
                 ["quadrature_degree"] = Options.QuadratureDegree,
                 ["linear_solver"] = linearSolver,
+                ["preconditioner"] = preconditionerDetails,
+                ["preconditioner_seconds"] = preconditionerSeconds,
                 ["tolerance"] = Options.Tolerance,
                 ["iterations"] = krylovIterations,
                 ["newton_iterations"] = newtonIterations,

@@ -25,6 +25,7 @@ internal sealed class P1Assembler
     private readonly CompiledScalar[] _sourceByGradient;
     private readonly (int Facet, CompiledScalar Flux, CompiledScalar FluxByU)[] _naturalFacets;
     private readonly double[] _facetNormals;
+    private CellScatter? _scatter;
 
     public P1Assembler(WeakForm form, Mesh mesh, int quadratureDegree)
     {
@@ -80,6 +81,7 @@ internal sealed class P1Assembler
     {
         Array.Clear(residual);
         jacobian?.Clear();
+        if (jacobian is not null && _scatter?.Matches(jacobian) != true) _scatter = new CellScatter(jacobian, _mesh.Cells, _mesh.NodesPerCell);
         var coordinates = _mesh.Coordinates;
         var v = new double[_layout.Count];
         Span<double> gx = stackalloc double[3];
@@ -129,11 +131,7 @@ internal sealed class P1Assembler
                     for (int a = 0; a < 3; a++) local[3 * a + b] += w * (-(dFx * gx[a] + dFy * gy[a]) + ds * lambda[a]);
                 }
             }
-            if (jacobian is null) continue;
-            for (int a = 0; a < 3; a++)
-            {
-                for (int b = 0; b < 3; b++) jacobian.Add(nodes[a], nodes[b], local[3 * a + b]);
-            }
+            if (jacobian is not null) _scatter!.Add(jacobian, cell, local);
         }
         AssembleBoundary(solution, residual, jacobian, v);
     }
