@@ -11,7 +11,7 @@ namespace PdeNet.Validation.Fem;
 /// P1 Poisson on the unit square (poisson-square: u = sin(πx) sin(πy)) on structured meshes of
 /// 256², 512² and 1024² squares (66k, 263k and 1.05M unknowns): the finite-element solver with
 /// CG + algebraic multigrid to relative residual 1e-10, one thread and two, against DOLFINx with
-/// CG + hypre BoomerAMG on the same mesh (validation/fem/dolfinx_poisson.py, one thread) when
+/// CG + hypre BoomerAMG on the same mesh (validation/dolfinx/poisson_p1.py, one thread) when
 /// Debian's python3-dolfinx is installed. Times are wall clock after a warm-up solve (the JIT's
 /// counterpart of DOLFINx's form compilation); meshing is not timed on either side.
 /// </summary>
@@ -112,7 +112,7 @@ internal sealed class FemBenchmark(string root) : IValidation
         string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var probe = ExternalProgram.Run(python, ["-c", "import dolfinx"]);
         if (probe is null || probe.Value.Exit != 0) return null;
-        string script = Path.Combine(root, "validation", "fem", "dolfinx_poisson.py");
+        string script = Path.Combine(root, "validation", "dolfinx", "poisson_p1.py");
         Console.Error.WriteLine("  running the DOLFINx peer");
         var result = ExternalProgram.Run(python, [script, .. Cells.Select(c => c.ToString())],
             new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["OPENBLAS_NUM_THREADS"] = "1" });

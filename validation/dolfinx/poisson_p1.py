@@ -11,7 +11,7 @@ Timed (wall clock, after a warm-up solve that compiles the forms and loads PETSc
 to relative residual ||b - Ax|| / ||b|| <= 1e-10 (unpreconditioned norm, like PdeNet's CG).
 Prints one JSON object per mesh size on stdout.
 
-usage: python3 dolfinx_poisson.py N [N ...]
+usage: python3 poisson_p1.py N [N ...]
 """
 import json
 import sys
