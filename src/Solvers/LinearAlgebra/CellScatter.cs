@@ -25,6 +25,7 @@ public sealed class CellScatter
     /// <param name="nodesPerCell">Nodes per cell.</param>
     /// <param name="threads">Threads for the computation (0: one per core); the result does not depend on it.</param>
     /// <exception cref="ArgumentException">A pair of nodes of a cell is missing from the pattern.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CellScatter(CsrMatrix matrix, int[] cells, int nodesPerCell, int threads = 0)
     {
         if (nodesPerCell < 1 || cells.Length % nodesPerCell != 0) throw new ArgumentException($"{cells.Length} cell node indices do not make cells of {nodesPerCell} nodes", nameof(cells));

@@ -80,6 +80,7 @@ public sealed class CsrMatrix
     /// <param name="cells">Cell node lists, shape (cells, nodesPerCell), node indices in [0, n).</param>
     /// <param name="nodesPerCell">Nodes per cell.</param>
     /// <param name="threads">Threads (0: one per core); the pattern does not depend on it.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CsrMatrix FromCells(int size, int[] cells, int nodesPerCell, int threads = 0)
     {
         var incidence = new CellIncidence(size, cells, nodesPerCell);
@@ -244,32 +245,42 @@ public sealed class CsrMatrix
     /// a right-angled grid); dropping them makes products and sweeps cheaper.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal CsrMatrix WithoutZeros(double fraction)
+    internal CsrMatrix WithoutZeros(double fraction, int threads = 0)
     {
-        int zeros = 0;
-        for (int i = 0; i < Size; i++)
+        int[] rowStart = RowStart, columns = Columns;
+        double[] values = Values;
+        var kept = new int[Size + 1];
+        ParallelChunks.For(Size, RowChunk, threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end) =>
         {
-            for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
+            for (int i = first; i < end; i++)
             {
-                if (Values[k] == 0 && Columns[k] != i) zeros++;
+                int count = 0;
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
+                {
+                    if (values[k] != 0 || columns[k] == i) count++;
+                }
+                kept[i + 1] = count;
             }
-        }
+        });
+        for (int i = 0; i < Size; i++) kept[i + 1] += kept[i];
+        int zeros = NonZeros - kept[Size];
         if (zeros == 0 || zeros < fraction * NonZeros) return this;
-        var rowStart = new int[Size + 1];
-        var columns = new int[NonZeros - zeros];
-        var values = new double[NonZeros - zeros];
-        int count = 0;
-        for (int i = 0; i < Size; i++)
+        var keptColumns = new int[kept[Size]];
+        var keptValues = new double[kept[Size]];
+        ParallelChunks.For(Size, RowChunk, threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end) =>
         {
-            for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
+            for (int i = first; i < end; i++)
             {
-                if (Values[k] == 0 && Columns[k] != i) continue;
-                columns[count] = Columns[k];
-                values[count++] = Values[k];
+                int next = kept[i];
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
+                {
+                    if (values[k] == 0 && columns[k] != i) continue;
+                    keptColumns[next] = columns[k];
+                    keptValues[next++] = values[k];
+                }
             }
-            rowStart[i + 1] = count;
-        }
-        return new CsrMatrix(rowStart, columns, values, ColumnCount, validate: false);
+        });
+        return new CsrMatrix(kept, keptColumns, keptValues, ColumnCount, validate: false);
     }
 
     /// <summary>The transpose, built by a counting sort over the columns in O(rows + columns + nonzeros).</summary>
@@ -298,6 +309,7 @@ public sealed class CsrMatrix
     /// Replaces row and column i by the unit vector for every i in <paramref name="fixedRows"/>,
     /// keeping the matrix symmetric (used for homogeneous Dirichlet conditions on a correction).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EliminateSymmetric(IReadOnlySet<int> fixedRows)
     {
         RequireSquare();
@@ -321,17 +333,19 @@ public sealed class CsrMatrix
     public double Asymmetry(int threads = 0)
     {
         RequireSquare();
+        int[] rowStart = RowStart, columns = Columns;
+        double[] values = Values;
         return Math.Max(0, ParallelChunks.Max(Size, RowChunk, threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end) =>
         {
             double worst = 0;
             for (int i = first; i < end; i++)
             {
-                for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
+                for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
                 {
-                    int j = Columns[k];
+                    int j = columns[k];
                     if (j == i) continue;
                     int mirror = Find(j, i);
-                    worst = Math.Max(worst, Math.Abs(Values[k] - (mirror >= 0 ? Values[mirror] : 0)));
+                    worst = Math.Max(worst, Math.Abs(values[k] - (mirror >= 0 ? values[mirror] : 0)));
                 }
             }
             return worst;

@@ -12,6 +12,7 @@ namespace PdeNet.Solvers.LinearAlgebra;
 internal static class SparseProduct
 {
     /// <summary>C = A B.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CsrMatrix Multiply(CsrMatrix a, CsrMatrix b, int threads)
     {
         if (a.ColumnCount != b.Size) throw new ArgumentException($"cannot multiply a {a.Size} × {a.ColumnCount} matrix by a {b.Size} × {b.ColumnCount} one", nameof(b));

@@ -15,6 +15,7 @@ internal static class Aggregation
     /// The neighbour lists in CSR form (start, neighbours), sorted within each row, and whether
     /// every nonzero off-diagonal entry of A is strong (then the filtered matrix is A itself).
     /// </returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int[] Start, int[] Neighbours, bool AllStrong) Strength(CsrMatrix a, double theta, int threads)
     {
         int n = a.Size;
@@ -86,6 +87,7 @@ internal static class Aggregation
     }
 
     /// <summary>S ∪ Sᵀ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[], int[]) Union(int n, int[] start, int[] neighbours)
     {
         var transpose = new CsrMatrix(start, neighbours, new double[neighbours.Length], n, validate: false).Transpose();

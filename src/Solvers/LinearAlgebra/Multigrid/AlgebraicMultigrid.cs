@@ -44,7 +44,7 @@ public sealed class AlgebraicMultigrid : IPreconditioner
         _threads = Options.Threads;
         var clock = Stopwatch.StartNew();
         var levels = new List<Level>();
-        var a = matrix.WithoutZeros(0.1);
+        var a = matrix.WithoutZeros(0.1, Options.Threads);
         while (true)
         {
             var level = new Level(a);

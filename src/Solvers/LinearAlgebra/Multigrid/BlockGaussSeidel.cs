@@ -28,6 +28,7 @@ internal sealed class BlockGaussSeidel : ISmoother
     private double[] _b = [], _x = [];
     private bool _zero;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BlockGaussSeidel(CsrMatrix a, int sweeps, int threads)
     {
         int n = a.Size;

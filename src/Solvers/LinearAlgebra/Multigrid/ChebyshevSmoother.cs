@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PdeNet.Solvers.LinearAlgebra.Multigrid;
 
 /// <summary>
@@ -13,6 +14,7 @@ internal sealed class ChebyshevSmoother : ISmoother
     private readonly int _degree, _sweeps, _threads;
     private readonly double _theta, _delta;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChebyshevSmoother(CsrMatrix a, int degree, double ratio, int sweeps, int threads)
     {
         int n = a.Size;
@@ -42,6 +44,7 @@ internal sealed class ChebyshevSmoother : ISmoother
         for (int sweep = 0; sweep < _sweeps; sweep++) Smooth(b, x, false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Smooth(double[] b, double[] x, bool zero)
     {
         int n = x.Length;

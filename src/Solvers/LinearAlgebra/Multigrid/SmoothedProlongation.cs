@@ -21,6 +21,7 @@ internal static class SmoothedProlongation
     /// <param name="aggregates">Number of aggregates (columns of P).</param>
     /// <param name="damping">ω·ρ(D_F⁻¹A_F).</param>
     /// <param name="threads">Threads (0: one per core).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CsrMatrix Build(CsrMatrix a, int[] strongStart, int[] strong, bool allStrong, int[] aggregateOf, int aggregates, double damping, int threads)
     {
         if (!allStrong) a = Filtered(a, strongStart, strong, threads);
@@ -35,6 +36,8 @@ internal static class SmoothedProlongation
         var diagonal = a.Diagonal();
         double omega = damping / Spectrum.LanczosEstimate(a, diagonal, Spectrum.LanczosSteps, threads);
 
+        int[] aStart = a.RowStart, aColumns = a.Columns;
+        double[] aValues = a.Values;
         var rowStart = new int[n + 1];
         ParallelChunks.For(n, ParallelChunks.RowChunk, threads, () => Marker(aggregates), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end, marker) =>
         {
@@ -46,10 +49,10 @@ internal static class SmoothedProlongation
                     marker[aggregateOf[i]] = i;
                     count++;
                 }
-                for (int k = a.RowStart[i]; k < a.RowStart[i + 1]; k++)
+                for (int k = aStart[i]; k < aStart[i + 1]; k++)
                 {
-                    int aggregate = aggregateOf[a.Columns[k]];
-                    if (aggregate < 0 || a.Values[k] == 0 || marker[aggregate] == i) continue;
+                    int aggregate = aggregateOf[aColumns[k]];
+                    if (aggregate < 0 || aValues[k] == 0 || marker[aggregate] == i) continue;
                     marker[aggregate] = i;
                     count++;
                 }
@@ -71,12 +74,12 @@ internal static class SmoothedProlongation
                     values[next++] = t[i];
                 }
                 double scale = diagonal[i] != 0 ? omega / diagonal[i] : 0;
-                for (int k = a.RowStart[i]; k < a.RowStart[i + 1]; k++)
+                for (int k = aStart[i]; k < aStart[i + 1]; k++)
                 {
-                    int j = a.Columns[k];
+                    int j = aColumns[k];
                     int aggregate = aggregateOf[j];
-                    if (aggregate < 0 || a.Values[k] == 0) continue;
-                    double contribution = -scale * a.Values[k] * t[j];
+                    if (aggregate < 0 || aValues[k] == 0) continue;
+                    double contribution = -scale * aValues[k] * t[j];
                     int p = position[aggregate];
                     if (p < 0)
                     {
@@ -93,10 +96,11 @@ internal static class SmoothedProlongation
                 SparseProduct.SortRow(columns, values, begin, next);
             }
         });
-        return new CsrMatrix(rowStart, columns, values, aggregates);
+        return new CsrMatrix(rowStart, columns, values, aggregates, validate: false);
     }
 
     /// <summary>A_F: the diagonal and the strong couplings of A, the weak couplings added to the diagonal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CsrMatrix Filtered(CsrMatrix a, int[] strongStart, int[] strong, int threads)
     {
         int n = a.Size;
@@ -153,6 +157,7 @@ internal static class SmoothedProlongation
     }
 
     /// <summary>Drops the slots marked -1 (strong pairs whose entry in A is zero) from a pattern filled row by row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CsrMatrix Compacted(int n, int columnCount, int[] rowStart, int[] columns, double[] values)
     {
         var start = new int[n + 1];

@@ -32,6 +32,7 @@ internal static class Spectrum
     /// the Lanczos tridiagonal matrix, found by Sturm-sequence bisection. It approaches λ_max from
     /// below, quickly; it is capped by Gershgorin's bound. For nonsymmetric A it is a heuristic.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LanczosEstimate(CsrMatrix a, double[] diagonal, int steps, int threads)
     {
         int n = a.Size;
@@ -43,7 +44,8 @@ internal static class Spectrum
         var previous = new double[n];
         var w = new double[n];
         var scaled = new double[n];
-        for (int i = 0; i < n; i++) v[i] = 1 + 0.5 * Math.Sin(12.9898 * i + 78.233);
+        // A fixed, irregular start vector (values in [0.5, 1.5) from a multiplicative hash of i).
+        for (int i = 0; i < n; i++) v[i] = 0.5 + (uint)(i * 2654435761u) / 4294967296.0;
         VectorOperations.Scale(1 / VectorOperations.Norm(v, threads), v, v, threads);
         var alpha = new List<double>();
         var beta = new List<double>();
