@@ -3,8 +3,9 @@ using PdeNet.Validation.Foundation;
 
 // dotnet run --project validation -- <name>|all [--out DIR]
 // Runs validations outside the test suite and writes validation/reports/<name>.json and .md.
+// Benchmarks (fem-benchmark) need an optimised build: dotnet run -c Release --project validation -- fem-benchmark
 string root = FindRoot();
-var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark(), new PdeNet.Validation.Pinns.FailureModes() };
+var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark(), new PdeNet.Validation.Fem.FemBenchmark(root), new PdeNet.Validation.Pinns.FailureModes() };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: dotnet run --project validation -- <name>|all [--out DIR]");
@@ -22,13 +23,14 @@ string output = Path.GetFullPath(outIndex >= 0 && outIndex + 1 < args.Length ? a
 Directory.CreateDirectory(output);
 string reports = Path.Combine(root, "validation", "reports");
 string machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+bool optimised = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Diagnostics.DebuggableAttribute>(typeof(IValidation).Assembly)?.IsJITOptimizerDisabled != true;
 bool passed = true;
 foreach (var validation in chosen)
 {
     Console.Error.WriteLine($"running {validation.Name}: {validation.Description}");
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var report = validation.Run(output);
-    var files = report.WriteTo(reports, machine, $"dotnet run --project validation -- {validation.Name}");
+    var files = report.WriteTo(reports, machine, $"dotnet run {(optimised ? "-c Release " : "")}--project validation -- {validation.Name}");
     Console.WriteLine($"{validation.Name}: {(report.Passed ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F0} s; report {string.Join(", ", files)}");
     passed &= report.Passed;
 }

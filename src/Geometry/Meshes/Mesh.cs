@@ -155,12 +155,16 @@ public sealed class Mesh
                 for (int b = a + 1; b < k; b++)
                 {
                     double s = 0;
-                    for (int i = 0; i < d; i++) s += Math.Pow(Coordinates[nodes[a] * d + i] - Coordinates[nodes[b] * d + i], 2);
-                    h = Math.Max(h, Math.Sqrt(s));
+                    for (int i = 0; i < d; i++)
+                    {
+                        double delta = Coordinates[nodes[a] * d + i] - Coordinates[nodes[b] * d + i];
+                        s += delta * delta;
+                    }
+                    h = Math.Max(h, s);
                 }
             }
         }
-        return h;
+        return Math.Sqrt(h);
     }
 
     /// <summary>
@@ -170,17 +174,32 @@ public sealed class Mesh
     public double[] BoundaryFacetNormals()
     {
         if (CellType != CellType.Triangle || GeometricDimension != 2) throw new NotSupportedException("facet normals are implemented for 2D triangle meshes");
-        var opposite = new Dictionary<long, int>();
+        // The node opposite each boundary edge: only cell edges with both ends on the boundary are looked up.
+        var onBoundary = new bool[NodeCount];
+        var facetOf = new Dictionary<long, int>(BoundaryFacetCount);
+        for (int f = 0; f < BoundaryFacetCount; f++)
+        {
+            var nodes = FacetNodes(f);
+            onBoundary[nodes[0]] = onBoundary[nodes[1]] = true;
+            facetOf[EdgeKey(nodes[0], nodes[1])] = f;
+        }
+        var opposite = new int[BoundaryFacetCount];
+        Array.Fill(opposite, -1);
         for (int c = 0; c < CellCount; c++)
         {
             var n = CellNodes(c);
-            for (int e = 0; e < 3; e++) opposite[EdgeKey(n[e], n[(e + 1) % 3])] = n[(e + 2) % 3];
+            for (int e = 0; e < 3; e++)
+            {
+                int p = n[e], q = n[(e + 1) % 3];
+                if (onBoundary[p] && onBoundary[q] && facetOf.TryGetValue(EdgeKey(p, q), out int f)) opposite[f] = n[(e + 2) % 3];
+            }
         }
         var normals = new double[2 * BoundaryFacetCount];
         for (int f = 0; f < BoundaryFacetCount; f++)
         {
             var nodes = FacetNodes(f);
-            if (!opposite.TryGetValue(EdgeKey(nodes[0], nodes[1]), out int inner))
+            int inner = opposite[f];
+            if (inner < 0)
                 throw new InvalidOperationException($"boundary facet {f} ({nodes[0]}, {nodes[1]}) is not an edge of any cell");
             var a = Node(nodes[0]);
             var b = Node(nodes[1]);
@@ -194,5 +213,8 @@ public sealed class Mesh
         return normals;
     }
 
-    private static long EdgeKey(int a, int b) => (long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b);
+    // The packed pair times an odd constant (a bijection, so keys stay unique): a long's hash is
+    // its low half XOR its high half, which for the plain packing min ^ max collides massively on
+    // grid meshes (edges (i, i + 1) give 1, 3, 7, ...), making the dictionary quadratic.
+    private static long EdgeKey(int a, int b) => unchecked(((long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b)) * (long)0x9E3779B97F4A7C15);
 }

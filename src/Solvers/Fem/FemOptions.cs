@@ -14,6 +14,9 @@ namespace PdeNet.Solvers.Fem;
 /// <param name="TimeStep">Time step Δt of evolution problems, in the problem's time unit (rounded so that whole steps fill the interval); null to use <paramref name="TimeSteps"/>.</param>
 /// <param name="TimeSteps">Number of time steps over the problem's interval; null for 100 unless <paramref name="TimeStep"/> is given.</param>
 /// <param name="OutputEvery">Keep the solution of every k-th time step (the first and last are always kept).</param>
+/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise).</param>
+/// <param name="Amg">Multigrid options when <paramref name="Preconditioner"/> is <see cref="PreconditionerKind.Amg"/> (defaults when null; its thread count is replaced by <paramref name="Threads"/>).</param>
+/// <param name="Threads">Threads of the linear algebra (0: one per core); results do not depend on it.</param>
 public sealed record FemOptions(
     FiniteElement Element = FiniteElement.P1,
     double MeshSize = 1.0 / 64,
@@ -27,7 +30,10 @@ public sealed record FemOptions(
     double Theta = 1,
     double? TimeStep = null,
     int? TimeSteps = null,
-    int OutputEvery = 1)
+    int OutputEvery = 1,
+    PreconditionerKind Preconditioner = PreconditionerKind.Amg,
+    PdeNet.Solvers.LinearAlgebra.Multigrid.AmgOptions? Amg = null,
+    int Threads = 0)
 {
     /// <summary>Default number of time steps.</summary>
     public const int DefaultTimeSteps = 100;
@@ -63,6 +69,9 @@ public sealed record FemOptions(
         if (TimeSteps is < 1) throw new ArgumentOutOfRangeException(nameof(TimeSteps), TimeSteps, "at least one time step is needed");
         if (TimeStep is not null && TimeSteps is not null) throw new ArgumentException($"give {nameof(TimeStep)} or {nameof(TimeSteps)}, not both");
         if (OutputEvery < 1) throw new ArgumentOutOfRangeException(nameof(OutputEvery), OutputEvery, "output every k steps needs k ≥ 1");
+        if (!Enum.IsDefined(Preconditioner)) throw new ArgumentOutOfRangeException(nameof(Preconditioner), Preconditioner, "unknown preconditioner");
+        Amg?.Validate();
+        if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "the thread count cannot be negative (0 means one per core)");
         return this;
     }
 

@@ -15,38 +15,43 @@ public static class ConjugateGradient
     /// <param name="preconditioner">M⁻¹, symmetric positive definite.</param>
     /// <param name="tolerance">Relative residual to reach.</param>
     /// <param name="maxIterations">Iteration limit.</param>
-    public static KrylovResult Solve(CsrMatrix matrix, ReadOnlySpan<double> b, Span<double> x, IPreconditioner preconditioner, double tolerance, int maxIterations)
+    /// <param name="threads">Threads for the matrix-vector products and vector operations (0: one per core); the iterates do not depend on it.</param>
+    public static KrylovResult Solve(CsrMatrix matrix, ReadOnlySpan<double> b, Span<double> x, IPreconditioner preconditioner, double tolerance, int maxIterations, int threads = 0)
     {
         int n = matrix.Size;
+        var rhs = b.ToArray();
+        var solution = x.ToArray();
         var r = new double[n];
         var z = new double[n];
         var p = new double[n];
         var q = new double[n];
-        double normB = Residual(matrix, b, x, r);
-        double residual = Norm(r) / normB;
-        if (residual <= tolerance) return new KrylovResult(0, residual, true);
-        preconditioner.Apply(r, z);
-        z.CopyTo(p, 0);
-        double rz = Dot(r, z);
-        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        try
         {
-            matrix.Multiply(p, q);
-            double pq = Dot(p, q);
-            if (!(pq > 0)) throw new ArithmeticException($"conjugate gradients broke down at iteration {iteration} (pᵀAp = {pq}): the matrix is not positive definite");
-            double alpha = rz / pq;
-            for (int i = 0; i < n; i++)
-            {
-                x[i] += alpha * p[i];
-                r[i] -= alpha * q[i];
-            }
-            residual = Norm(r) / normB;
-            if (residual <= tolerance) return new KrylovResult(iteration, residual, true);
+            double normB = Residual(matrix, rhs, solution, r, threads);
+            double residual = Norm(r, threads) / normB;
+            if (residual <= tolerance) return new KrylovResult(0, residual, true);
             preconditioner.Apply(r, z);
-            double next = Dot(r, z);
-            double beta = next / rz;
-            rz = next;
-            for (int i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+            z.CopyTo(p, 0);
+            double rz = Dot(r, z, threads);
+            for (int iteration = 1; iteration <= maxIterations; iteration++)
+            {
+                matrix.Multiply(p, q, threads);
+                double pq = Dot(p, q, threads);
+                if (!(pq > 0)) throw new ArithmeticException($"conjugate gradients broke down at iteration {iteration} (pᵀAp = {pq}): the matrix is not positive definite");
+                double alpha = rz / pq;
+                residual = Math.Sqrt(UpdateSolutionAndResidual(alpha, p, q, solution, r, threads)) / normB;
+                if (residual <= tolerance) return new KrylovResult(iteration, residual, true);
+                preconditioner.Apply(r, z);
+                double next = Dot(r, z, threads);
+                double beta = next / rz;
+                rz = next;
+                Xpby(z, beta, p, threads);
+            }
+            return new KrylovResult(maxIterations, residual, false);
         }
-        return new KrylovResult(maxIterations, residual, false);
+        finally
+        {
+            solution.CopyTo(x);
+        }
     }
 }

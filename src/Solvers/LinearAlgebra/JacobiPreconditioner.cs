@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PdeNet.Solvers.LinearAlgebra;
 
 /// <summary>The diagonal (Jacobi) preconditioner M = diag(A).</summary>
@@ -15,6 +16,7 @@ public sealed class JacobiPreconditioner : IPreconditioner
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<double> r, Span<double> z)
     {
         for (int i = 0; i < r.Length; i++) z[i] = _inverse[i] * r[i];

@@ -1,17 +1,23 @@
+using System.Diagnostics;
 using PdeNet.Solvers.LinearAlgebra;
+using PdeNet.Solvers.LinearAlgebra.Multigrid;
 
 namespace PdeNet.Solvers.Fem.Solving;
 
 /// <summary>
 /// The one place where the finite-element solver solves a linear system J x = b (a Newton
-/// correction, a time step, a mass solve): Jacobi-preconditioned CG when J is symmetric,
-/// BiCGStab otherwise. A system with a mostly negative diagonal (a residual written as Δu + f)
+/// correction, a time step, a mass solve): CG when J is symmetric, right-preconditioned GMRES(m)
+/// otherwise, both preconditioned by smoothed-aggregation multigrid or Jacobi
+/// (<see cref="FemOptions.Preconditioner"/>). A system with a mostly negative diagonal (a residual written as Δu + f)
 /// is negated first so CG sees a positive definite matrix; when CG breaks down on a symmetric
-/// indefinite matrix (Helmholtz above the first eigenvalue) BiCGStab takes over. Swap the
+/// indefinite matrix (Helmholtz above the first eigenvalue) GMRES takes over. Swap the
 /// preconditioner or the Krylov method here.
 /// </summary>
 internal sealed class FemLinearSolver(FemOptions options, SolveStatistics statistics)
 {
+    /// <summary>Restart length of GMRES.</summary>
+    public const int Restart = 50;
+
     /// <summary>
     /// Solves <paramref name="matrix"/> x = <paramref name="rhs"/> into <paramref name="x"/>
     /// (initial guess on entry). The matrix's fixed rows must already be unit rows; the matrix and
@@ -29,24 +35,29 @@ internal sealed class FemLinearSolver(FemOptions options, SolveStatistics statis
                 if (!fixedDofs.Contains(i)) rhs[i] = -rhs[i];
             }
         }
-        var preconditioner = new JacobiPreconditioner(matrix);
-        bool symmetric = matrix.Asymmetry() <= 1e-12 * MaxAbs(matrix.Values);
-        string name = symmetric ? "cg+jacobi" : "bicgstab+jacobi";
+        var setup = Stopwatch.StartNew();
+        bool symmetric = matrix.Asymmetry(options.Threads) <= 1e-12 * MaxAbs(matrix.Values);
+        IPreconditioner preconditioner = options.Preconditioner == PreconditionerKind.Jacobi
+            ? new JacobiPreconditioner(matrix)
+            : new AlgebraicMultigrid(matrix, (options.Amg ?? new AmgOptions()) with { Threads = options.Threads });
+        statistics.PreconditionerSeconds += setup.Elapsed.TotalSeconds;
+        string kind = options.Preconditioner.ToString().ToLowerInvariant();
+        string name = $"{(symmetric ? "cg" : "gmres")}+{kind}";
         double target = tolerance ?? options.Tolerance;
         var start = (double[])x.Clone();
         KrylovResult result;
         try
         {
             result = symmetric
-                ? ConjugateGradient.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations)
-                : BiConjugateGradientStabilized.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations);
+                ? ConjugateGradient.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations, options.Threads)
+                : GeneralizedMinimalResidual.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations, Restart, options.Threads);
         }
         catch (ArithmeticException) when (symmetric)
         {
             // pᵀAp ≤ 0: the matrix is indefinite, which CG cannot handle.
             start.CopyTo(x, 0);
-            name = "bicgstab+jacobi";
-            result = BiConjugateGradientStabilized.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations);
+            name = $"gmres+{kind}";
+            result = GeneralizedMinimalResidual.Solve(matrix, rhs, x, preconditioner, target, options.MaxIterations, Restart, options.Threads);
         }
         statistics.RecordLinearSolve(name, result);
         if (!result.Converged)

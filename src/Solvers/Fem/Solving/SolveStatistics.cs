@@ -11,6 +11,9 @@ internal sealed class SolveStatistics
     /// <summary>Seconds spent in linear solves.</summary>
     public double SolveSeconds { get; set; }
 
+    /// <summary>Seconds spent testing symmetry and setting up preconditioners (part of <see cref="SolveSeconds"/> when the caller times the whole solve).</summary>
+    public double PreconditionerSeconds { get; set; }
+
     /// <summary>Krylov iterations over all linear solves.</summary>
     public int KrylovIterations { get; private set; }
 
