@@ -10,6 +10,8 @@ public static class ProblemLibrary
         (PoissonLShape.Name, PoissonLShape.Create),
         (PoissonSquare.Name, PoissonSquare.Create),
         (Convection1D.Name, Convection1D.Create),
+        (Heat1D.Name, Heat1D.Create),
+        (Helmholtz2D.Name, Helmholtz2D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

@@ -21,7 +21,7 @@ public class CliTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d")]
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, heat-1d, helmholtz-2d")]
     [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
     [TestCase("solve poisson-square --param k=abc", "error: parameter 'k' needs a number, got 'abc'")]
