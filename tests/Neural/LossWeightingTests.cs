@@ -13,7 +13,7 @@ public class LossWeightingTests
     [Test]
     public void LearningRateAnnealingMovesEachWeightTowardsMaxOverMeanGradient()
     {
-        var scheme = new LearningRateAnnealing(Every: 10, Alpha: 0.9);
+        var scheme = new LearningRateAnnealing(Every: 10, Alpha: 0.9, WeightedGradient: false);
         var state = LossWeightState.Start(0) with { Weights = new Dictionary<string, double> { ["boundary"] = 3 } };
         var terms = new Dictionary<string, TermStatistics>
         {
@@ -36,6 +36,28 @@ public class LossWeightingTests
         // A term whose gradient vanishes keeps its weight.
         var flat = new Dictionary<string, TermStatistics>(terms) { ["boundary"] = new(0, 0, 0) };
         Assert.That(scheme.Update(next, 30, flat).Weights["boundary"], Is.EqualTo(next.Weights["boundary"]));
+
+        // The authors' code (the default) divides by the mean gradient of the weighted term λ_i L_i: λ̂_boundary = 2 / (3 · 0.01).
+        var code = new LearningRateAnnealing().Update(state, 20, terms);
+        Assert.That(code.Weights["boundary"], Is.EqualTo(0.9 * 3 + 0.1 * 2 / (3 * 0.01)).Within(1e-12));
+        Assert.That(code.Weights["initial"], Is.EqualTo(0.9 * 1 + 0.1 * 2 / (1 * 0.5)).Within(1e-12));
+    }
+
+    [Test]
+    public void LearningRateAnnealingOfTheCodeSettlesAtTheSquareRootOfTheRatio()
+    {
+        // With fixed gradients the weighted-gradient update λ ← α λ + (1 − α) R / λ has the fixed point λ = √R, the
+        // paper's formula λ ← α λ + (1 − α) R the fixed point R.
+        var terms = new Dictionary<string, TermStatistics> { ["pde"] = new(1, 400, 1), ["boundary"] = new(1, 1, 1) };
+        var code = LossWeightState.Start(0);
+        var paper = LossWeightState.Start(0);
+        for (int step = 0; step < 5000; step += 10)
+        {
+            code = new LearningRateAnnealing().Update(code, step, terms);
+            paper = new LearningRateAnnealing(WeightedGradient: false).Update(paper, step, terms);
+        }
+        Assert.That(code.Weights["boundary"], Is.EqualTo(20).Within(1e-9));
+        Assert.That(paper.Weights["boundary"], Is.EqualTo(400).Within(1e-9));
     }
 
     [Test]
