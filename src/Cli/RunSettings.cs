@@ -11,6 +11,8 @@ namespace PdeNet.Cli;
 /// <param name="WithReference">Also run the finite-element reference and measure against it.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
 /// <param name="Json">Print one JSON object on stdout instead of the table.</param>
+/// <param name="Weighting">Loss weighting of a PINN: static, lra (learning-rate annealing) or relobralo.</param>
+/// <param name="RarEvery">PINN residual-based adaptive refinement every this many steps (0: never).</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -21,4 +23,6 @@ public sealed record RunSettings(
     double? MeshSize,
     bool WithReference,
     int? Threads,
-    bool Json);
+    bool Json,
+    string Weighting = "static",
+    int RarEvery = 0);
