@@ -10,9 +10,10 @@ namespace PdeNet.Pinns;
 /// <summary>
 /// A PINN saved with everything needed to use it or to continue training it exactly: the
 /// options it was built and trained with, the problem's name and parameter values, the step and
-/// resampling round reached, the learning rate, the training history, the network's parameters
-/// and (while training) Adam's state, the loss weights, the fitted parameters and the points added by refinement. One binary file: a magic line, a format version, a JSON
-/// header, then the network and optimiser blocks in TorchSharp's format. Written to a temporary
+/// resampling round reached, the learning rate, the training history, the network's parameters,
+/// (while training) Adam's state, and the loss weights, the fitted parameters and the points added
+/// by refinement. One binary file: a magic line, a format version, a JSON header, then the network
+/// and optimiser blocks in TorchSharp's format. Written to a temporary
 /// file and renamed, so a crash never leaves a half-written checkpoint.
 /// </summary>
 public sealed class PinnCheckpoint

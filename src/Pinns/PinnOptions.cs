@@ -38,7 +38,8 @@ namespace PdeNet.Pinns;
 /// <param name="Observations">Measured values of the solution, giving the loss term "data" (null: none).</param>
 /// <param name="Trainable">Named parameters of the problem (Expr.Param) that become trainable scalars, with their initial
 /// guesses: the inverse problem. Their values are logged in the history under their names and reported in the solution's
-/// metadata as "fitted_&lt;name&gt;" and in <see cref="PinnSolution.Fitted"/>. Fitting them needs <paramref name="Observations"/>.</param>
+/// metadata as "fitted_&lt;name&gt;" and in <see cref="PinnSolution.Fitted"/>. They need data that determine them, usually
+/// <paramref name="Observations"/>.</param>
 /// <param name="RarEvery">Residual-based adaptive refinement (Lu et al., DeepXDE, SIAM Review 2021): every this many Adam
 /// steps, evaluate the PDE residual on <paramref name="RarCandidates"/> fresh random points and add the
 /// <paramref name="RarPoints"/> with the largest |residual| to the interior points, where they stay (also across

@@ -86,6 +86,37 @@ public class CheckpointTests
     }
 
     [Test]
+    public void CheckpointsWrittenBeforeWeightingAndInverseOptionsStillLoad()
+    {
+        var problem = PoissonLShape.Create();
+        string path = Path.Combine(_folder, "old.ckpt");
+        var trained = (PinnSolution)new PinnSolver(Tiny with { Steps = 2 }).Solve(problem);
+        trained.Save(path);
+        // Rewrite the header as the first format had it: without the entries added since.
+        byte[] bytes = File.ReadAllBytes(path);
+        using var reader = new BinaryReader(new MemoryStream(bytes));
+        byte[] magic = reader.ReadBytes("PDENET-PINN-CHECKPOINT\n".Length);
+        int version = reader.ReadInt32();
+        var header = System.Text.Json.Nodes.JsonNode.Parse(reader.ReadString())!.AsObject();
+        byte[] rest = reader.ReadBytes(bytes.Length);
+        foreach (var key in new[] { "Weighting", "Fitted", "RefinedPoints" }) Assert.That(header.Remove(key), key);
+        var options = header["Options"]!.AsObject();
+        foreach (var key in new[] { "Weighting", "DataWeight", "Observations", "Trainable", "RarEvery", "RarPoints", "RarCandidates" }) Assert.That(options.Remove(key), key);
+        using (var writer = new BinaryWriter(File.Create(path)))
+        {
+            writer.Write(magic);
+            writer.Write(version);
+            writer.Write(header.ToJsonString());
+            writer.Write(rest);
+        }
+        var loaded = PinnSolution.Load(path, problem);
+        Assert.That(Probe(loaded), Is.EqualTo(Probe(trained)));
+        Assert.That(loaded.Options.RarPoints, Is.EqualTo(new PinnOptions().RarPoints), "missing options take their defaults");
+        Assert.That(loaded.Fitted, Is.Empty);
+        Assert.DoesNotThrow(() => (Tiny with { Steps = 4 }).CheckCompatible(loaded.Options));
+    }
+
+    [Test]
     public void SavedSolutionsLoadWithTheirConfiguration()
     {
         var problem = PoissonLShape.Create();
