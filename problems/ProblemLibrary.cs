@@ -21,6 +21,8 @@ public static class ProblemLibrary
         (Heat2D.Name, Heat2D.Create),
         (NonlinearDiffusion.Name, NonlinearDiffusion.Create),
         (ConvectionDiffusion2D.Name, ConvectionDiffusion2D.Create),
+        (Heat1D.Name, Heat1D.Create),
+        (StiffHelmholtz2D.Name, StiffHelmholtz2D.Create),
     ];
 
     /// <summary>The names of all problems.</summary>

@@ -19,6 +19,8 @@ namespace PdeNet.Cli;
 /// <param name="TimeSteps">Time steps of the reference for an evolution problem; null for the default.</param>
 /// <param name="Scheme">Time scheme of the reference; null for the default (BDF2).</param>
 /// <param name="OutputEvery">Keep every k-th time step of the reference; null for every step.</param>
+/// <param name="Weighting">Loss weighting of a PINN: static, lra (learning-rate annealing) or relobralo.</param>
+/// <param name="RarEvery">PINN residual-based adaptive refinement every this many steps (0: never).</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -35,4 +37,6 @@ public sealed record RunSettings(
     int? CellsPerSide = null,
     int? TimeSteps = null,
     TimeScheme? Scheme = null,
-    int? OutputEvery = null);
+    int? OutputEvery = null,
+    string Weighting = "static",
+    int RarEvery = 0);

@@ -1,5 +1,6 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
+using PdeNet.Neural.Training.Weighting;
 using PdeNet.Pinns;
 using PdeNet.Pinns.Lagrangian;
 using PdeNet.Solvers.Fem;
@@ -43,7 +44,9 @@ public static class SolverCatalog
             Optimizer: settings.LbfgsIterations is null ? PinnOptimizer.Adam : PinnOptimizer.AdamThenLbfgs,
             LbfgsIterations: settings.LbfgsIterations ?? new PinnOptions().LbfgsIterations,
             Seed: settings.Seed,
-            Threads: settings.Threads)),
+            Threads: settings.Threads,
+            Weighting: Weighting(settings.Weighting),
+            RarEvery: settings.RarEvery)),
         "lpinn" => new LagrangianPinnSolver(new LagrangianPinnOptions(
             Steps: settings.Epochs ?? new LagrangianPinnOptions().Steps,
             LbfgsIterations: settings.LbfgsIterations ?? new LagrangianPinnOptions().LbfgsIterations,
@@ -53,6 +56,21 @@ public static class SolverCatalog
         "finite-volume" => new FiniteVolumeSolver(),
         _ => throw new ArgumentException($"unknown solver '{name}'; the solvers are: {string.Join(", ", Solvers.Select(s => s.Name))}"),
     };
+
+    /// <summary>The loss-weighting schemes by name, with their published defaults.</summary>
+    public static IReadOnlyList<(string Name, LossWeighting? Scheme)> Weightings { get; } =
+    [
+        ("static", null),
+        ("lra", new LearningRateAnnealing()),
+        ("relobralo", new ReLoBRaLo()),
+    ];
+
+    /// <summary>The weighting scheme called <paramref name="name"/> (null for the static weights).</summary>
+    /// <exception cref="ArgumentException">No scheme has that name.</exception>
+    public static LossWeighting? Weighting(string name) =>
+        Weightings.FirstOrDefault(w => w.Name == name) is { Name: not null } found
+            ? found.Scheme
+            : throw new ArgumentException($"unknown weighting '{name}'; the weightings are: {string.Join(", ", Weightings.Select(w => w.Name))}");
 
     /// <summary>The finite-element options of a run.</summary>
     public static FemOptions FemOptions(RunSettings settings)

@@ -26,7 +26,7 @@ internal sealed class CollocationSet : IDisposable
     public IReadOnlyList<PeriodicGroup> Periodic { get; }
 
     /// <summary>Interior points.</summary>
-    public Tensor Interior { get; }
+    public Tensor Interior { get; private set; }
 
     /// <summary>Boundary points by governing condition.</summary>
     public IReadOnlyList<BoundaryGroup> Boundary { get; }
@@ -116,6 +116,25 @@ internal sealed class CollocationSet : IDisposable
         if (spaceTime is not null && options.InitialPoints > 0)
             initial = ToTensor(spaceTime.SampleInitial(options.InitialPoints, samplers.For("initial")), columns, false);
         return new CollocationSet(interior, groups, periodic, initial, boundaryCount);
+    }
+
+    /// <summary>Interior points (× time) drawn by <paramref name="sampler"/>, row after row, time last.</summary>
+    public static double[] SampleInterior(Problem problem, int count, PdeNet.Geometry.Sampling.PointSampler sampler) =>
+        problem.IsTimeDependent
+            ? new SpaceTime(problem.Domain!, problem.Time!.Start, problem.Time.End).SampleInterior(count, sampler)
+            : problem.Domain!.SampleInterior(count, sampler);
+
+    /// <summary>Appends <paramref name="points"/> (rows as wide as the interior's) to the interior points.</summary>
+    public void AppendInterior(double[] points)
+    {
+        if (points.Length == 0) return;
+        int columns = (int)Interior.shape[1];
+        if (points.Length % columns != 0) throw new ArgumentException($"{points.Length} coordinates do not make rows of {columns}", nameof(points));
+        using var scope = NewDisposeScope();
+        var extra = tensor(points, [points.Length / columns, columns], Interior.dtype);
+        var joined = cat([Interior.detach(), extra]).detach().requires_grad_(true).MoveToOuterDisposeScope();
+        Interior.Dispose();
+        Interior = joined;
     }
 
     /// <summary>Whether the network's inputs make it periodic along the condition's shift.</summary>

@@ -10,9 +10,10 @@ namespace PdeNet.Pinns;
 /// <summary>
 /// A PINN saved with everything needed to use it or to continue training it exactly: the
 /// options it was built and trained with, the problem's name and parameter values, the step and
-/// resampling round reached, the learning rate, the training history, the network's parameters
-/// and (while training) Adam's state. One binary file: a magic line, a format version, a JSON
-/// header, then the network and optimiser blocks in TorchSharp's format. Written to a temporary
+/// resampling round reached, the learning rate, the training history, the network's parameters,
+/// (while training) Adam's state, and the loss weights, the fitted parameters and the points added
+/// by refinement. One binary file: a magic line, a format version, a JSON header, then the network
+/// and optimiser blocks in TorchSharp's format. Written to a temporary
 /// file and renamed, so a crash never leaves a half-written checkpoint.
 /// </summary>
 public sealed class PinnCheckpoint
@@ -37,7 +38,7 @@ public sealed class PinnCheckpoint
 
     /// <summary>A checkpoint of <paramref name="network"/> trained on <paramref name="problem"/>, with Adam's state when given.</summary>
     internal static PinnCheckpoint Of(Problem problem, PinnOptions options, PinnNetwork network, string phase, int step, int round,
-        double learningRate, TrainingHistory history, TorchSharp.Modules.OptimizerHelper? optimizer = null)
+        double learningRate, TrainingHistory history, TorchSharp.Modules.OptimizerHelper? optimizer = null, PinnState? state = null)
     {
         static byte[] Bytes(Action<BinaryWriter> write)
         {
@@ -46,7 +47,8 @@ public sealed class PinnCheckpoint
             return stream.ToArray();
         }
         var header = new CheckpointHeader(problem.Name, problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf), options, phase, step, round,
-            learningRate, history.Steps.ToArray(), history.Names.ToDictionary(n => n, n => history[n].ToArray()), PdeNet.Core.Fields.FieldFile.Version);
+            learningRate, history.Steps.ToArray(), history.Names.ToDictionary(n => n, n => history[n].ToArray()), PdeNet.Core.Fields.FieldFile.Version,
+            state?.Weighting, state?.Fitted, state?.RefinedPoints);
         return new PinnCheckpoint(header, Bytes(w => network.Model.save(w)), optimizer is null ? [] : Bytes(w => optimizer.save_state_dict(w)));
     }
 
@@ -136,7 +138,7 @@ public sealed class PinnCheckpoint
     }
 }
 
-/// <summary>The JSON header of a <see cref="PinnCheckpoint"/>.</summary>
+/// <summary>The JSON header of a <see cref="PinnCheckpoint"/>; the last three entries are absent from older files.</summary>
 internal sealed record CheckpointHeader(
     string Problem,
     Dictionary<string, double> Parameters,
@@ -147,4 +149,7 @@ internal sealed record CheckpointHeader(
     double LearningRate,
     int[] HistorySteps,
     Dictionary<string, double[]> HistorySeries,
-    string PdeNetVersion);
+    string PdeNetVersion,
+    PdeNet.Neural.Training.Weighting.LossWeightState? Weighting = null,
+    Dictionary<string, double>? Fitted = null,
+    double[]? RefinedPoints = null);

@@ -5,21 +5,43 @@ using static TorchSharp.torch;
 namespace PdeNet.Pinns;
 
 /// <summary>
-/// The PINN loss: the mean squared PDE residual over the interior points, plus the weighted mean
-/// squared residual of the boundary conditions over the boundary points, plus (for evolution
-/// problems) the weighted mean squared initial mismatch. Residuals come from the problem's
-/// symbolic equation and conditions, derivatives from autograd.
+/// The PINN's loss terms: "pde", the mean squared PDE residual over the interior points; "boundary", the
+/// mean squared residual of the boundary conditions over the boundary points; "initial" (evolution
+/// problems), the mean squared initial mismatch; "data", the mean squared misfit to the observations.
+/// Residuals come from the problem's symbolic equation and conditions, derivatives from autograd, and
+/// parameters being fitted from their trainable tensors. A <see cref="PdeNet.Neural.Training.Weighting.LossBalancer"/>
+/// weighs the terms.
 /// </summary>
-internal sealed class PinnLoss(Problem problem, PinnOptions options)
+internal sealed class PinnLoss : IDisposable
 {
-    private readonly Expr _residual = Lowering.Lower(problem.Equation!.Residual, problem.Dimension);
-    private readonly Expr? _initial = problem.IsTimeDependent && problem.Initial is not null ? Lowering.Lower(problem.Initial.Value, problem.Dimension) : null;
-    private readonly Unknown _unknown = problem.Unknown;
+    private readonly Problem _problem;
+    private readonly Expr _residual;
+    private readonly Expr? _initial;
+    private readonly Unknown _unknown;
+    private readonly IReadOnlyDictionary<string, Tensor> _trainable;
+    private readonly Tensor? _observed;
+    private readonly Tensor? _values;
 
-    /// <summary>The loss terms at the current parameters, each a scalar tensor: "pde", "boundary", "initial".</summary>
+    /// <summary>The loss of <paramref name="problem"/> with the observations of <paramref name="options"/>, in precision <paramref name="dtype"/>.</summary>
+    public PinnLoss(Problem problem, PinnOptions options, IReadOnlyDictionary<string, Tensor> trainable, ScalarType dtype)
+    {
+        _problem = problem;
+        _residual = Lowering.Lower(problem.Equation!.Residual, problem.Dimension);
+        _initial = problem.IsTimeDependent && problem.Initial is not null ? Lowering.Lower(problem.Initial.Value, problem.Dimension) : null;
+        _unknown = problem.Unknown;
+        _trainable = trainable;
+        if (options.Observations is { } data)
+        {
+            int columns = problem.Dimension + (problem.IsTimeDependent ? 1 : 0);
+            _observed = tensor(data.Points, [data.Count, columns], dtype);
+            _values = tensor(data.Values, [data.Count], dtype);
+        }
+    }
+
+    /// <summary>The loss terms at the current parameters, each a scalar tensor: "pde", "boundary", "initial", "data".</summary>
     public IReadOnlyDictionary<string, Tensor> Terms(PinnNetwork network, CollocationSet points)
     {
-        var terms = new Dictionary<string, Tensor> { ["pde"] = Residual(network, points.Interior, null, _residual).square().mean() };
+        var terms = new Dictionary<string, Tensor> { ["pde"] = InteriorResidual(network, points.Interior).square().mean() };
         if (points.BoundaryCount > 0)
         {
             var squares = points.Boundary.Select(g => Residual(network, g.Points, g.Normals, g.Residual).square().sum())
@@ -30,21 +52,16 @@ internal sealed class PinnLoss(Problem problem, PinnOptions options)
         if (points.Initial is not null && _initial is not null)
         {
             var u = network.Forward(points.Initial);
-            var jet = new TensorJet(points.Initial, u, _unknown, problem.Dimension, true, null);
-            var target = new TensorEvaluator(jet, problem.ValueOf, network.DType).Evaluate(_initial);
+            var jet = new TensorJet(points.Initial, u, _unknown, _problem.Dimension, true, null);
+            var target = new TensorEvaluator(jet, _problem.ValueOf, network.DType, _trainable).Evaluate(_initial);
             terms["initial"] = (u - target).square().mean();
         }
+        if (_observed is not null) terms["data"] = (network.Forward(_observed) - _values!).square().mean();
         return terms;
     }
 
-    /// <summary>The weighted sum of the terms.</summary>
-    public Tensor Total(IReadOnlyDictionary<string, Tensor> terms)
-    {
-        var total = terms["pde"];
-        if (terms.TryGetValue("boundary", out var boundary)) total = total + options.BoundaryWeight * boundary;
-        if (terms.TryGetValue("initial", out var initial)) total = total + options.InitialWeight * initial;
-        return total;
-    }
+    /// <summary>The PDE residual at interior points (which must require gradients), shape (n).</summary>
+    public Tensor InteriorResidual(PinnNetwork network, Tensor points) => Residual(network, points, null, _residual);
 
     /// <summary>Σ (u(x) - u(x + s))² (+ (∂u/∂n(x) - ∇u(x + s)·n(x))² when fluxes must match) over a periodic group.</summary>
     private Tensor Mismatch(PinnNetwork network, CollocationSet.PeriodicGroup group)
@@ -53,7 +70,7 @@ internal sealed class PinnLoss(Problem problem, PinnOptions options)
         var b = network.Forward(group.Images);
         var sum = (a - b).square().sum();
         if (!group.MatchFlux) return sum;
-        int d = problem.Dimension;
+        int d = _problem.Dimension;
         var ga = PdeNet.Neural.Autograd.Gradient(a, group.Points).narrow(1, 0, d);
         var gb = PdeNet.Neural.Autograd.Gradient(b, group.Images).narrow(1, 0, d);
         return sum + ((ga - gb) * group.Normals).sum(1).square().sum();
@@ -62,8 +79,15 @@ internal sealed class PinnLoss(Problem problem, PinnOptions options)
     private Tensor Residual(PinnNetwork network, Tensor points, Tensor? normals, Expr residual)
     {
         var u = network.Forward(points);
-        var jet = new TensorJet(points, u, _unknown, problem.Dimension, problem.IsTimeDependent, normals);
-        var value = new TensorEvaluator(jet, problem.ValueOf, network.DType).Evaluate(residual);
+        var jet = new TensorJet(points, u, _unknown, _problem.Dimension, _problem.IsTimeDependent, normals);
+        var value = new TensorEvaluator(jet, _problem.ValueOf, network.DType, _trainable).Evaluate(residual);
         return value.dim() == 0 ? value.expand(points.shape[0]) : value;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _observed?.Dispose();
+        _values?.Dispose();
     }
 }

@@ -19,6 +19,12 @@ public sealed class PinnSolution : Solution
     /// <summary>The options the network was built and trained with.</summary>
     public PinnOptions Options { get; }
 
+    /// <summary>The fitted values of the problem's parameters named in <see cref="PinnOptions.Trainable"/> (empty when none were fitted).</summary>
+    public IReadOnlyDictionary<string, double> Fitted { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The interior points that residual-based refinement added, row after row (d or d + 1 columns, time last).</summary>
+    public IReadOnlyList<double> RefinedPoints { get; init; } = [];
+
     /// <summary>
     /// Saves the network with its configuration, the problem's name and parameters, and the training
     /// history as a <see cref="PinnCheckpoint"/>, written atomically.
@@ -26,7 +32,8 @@ public sealed class PinnSolution : Solution
     public void Save(string path)
     {
         var history = History ?? new TrainingHistory();
-        PinnCheckpoint.Of(Problem, Options, _network, "done", history.Count > 0 ? history.Steps[^1] : 0, 0, Options.FinalLearningRate, history).Save(path);
+        PinnCheckpoint.Of(Problem, Options, _network, "done", history.Count > 0 ? history.Steps[^1] : 0, 0, Options.FinalLearningRate, history,
+            state: new PinnState(PdeNet.Neural.Training.Weighting.LossWeightState.Start(Options.Seed), Fitted.ToDictionary(), [.. RefinedPoints])).Save(path);
     }
 
     /// <summary>Loads a network saved by <see cref="Save"/> (or a training checkpoint) for <paramref name="problem"/>.</summary>
@@ -37,7 +44,12 @@ public sealed class PinnSolution : Solution
         checkpoint.CheckProblem(problem);
         var network = new PinnNetwork(problem, checkpoint.Options);
         checkpoint.LoadInto(network);
-        return new PinnSolution(problem, network, checkpoint.Options) { History = checkpoint.History() };
+        return new PinnSolution(problem, network, checkpoint.Options)
+        {
+            History = checkpoint.History(),
+            Fitted = checkpoint.Header.Fitted ?? [],
+            RefinedPoints = checkpoint.Header.RefinedPoints ?? [],
+        };
     }
 
     /// <summary>Number of trainable parameters.</summary>

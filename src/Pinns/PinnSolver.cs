@@ -43,6 +43,7 @@ public sealed class PinnSolver(PinnOptions? options = null) : ISolver
     private PinnSolution Train(Problem problem, PinnCheckpoint? checkpoint, IProgress<SolverProgress>? progress, CancellationToken cancellation)
     {
         problem.Validate();
+        Options.CheckFor(problem);
         TorchRuntime.Initialise(Options.Seed, Options.Threads);
         var network = new PinnNetwork(problem, Options);
         using var training = new PinnTraining(problem, Options, network, progress, cancellation);

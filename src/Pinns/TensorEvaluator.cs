@@ -6,9 +6,10 @@ namespace PdeNet.Pinns;
 /// <summary>
 /// Evaluates a lowered scalar expression on a batch of points as a differentiable tensor of shape
 /// (n): coordinates, time and normals come from the batch, derivatives of u from a
-/// <see cref="TensorJet"/>, parameters are fixed numbers. Repeated subexpressions are evaluated once.
+/// <see cref="TensorJet"/>, parameters are fixed numbers unless <paramref name="trainable"/> holds a tensor for them
+/// (fitted coefficients of an inverse problem). Repeated subexpressions are evaluated once.
 /// </summary>
-internal sealed class TensorEvaluator(TensorJet jet, Func<Parameter, double> parameterValue, ScalarType dtype)
+internal sealed class TensorEvaluator(TensorJet jet, Func<Parameter, double> parameterValue, ScalarType dtype, IReadOnlyDictionary<string, Tensor>? trainable = null)
 {
     private readonly Dictionary<Expr, Tensor> _memo = [];
 
@@ -27,7 +28,7 @@ internal sealed class TensorEvaluator(TensorJet jet, Func<Parameter, double> par
         switch (e)
         {
             case Constant c: return Scalar(c.Value);
-            case Parameter p: return Scalar(parameterValue(p));
+            case Parameter p: return trainable is not null && trainable.TryGetValue(p.Name, out var fitted) ? fitted : Scalar(parameterValue(p));
             case Coordinate x: return jet.Coordinate(x.Axis);
             case TimeVariable: return jet.Time;
             case NormalComponent n: return jet.Normal(n.Axis);

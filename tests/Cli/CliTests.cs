@@ -15,7 +15,7 @@ public class CliTests
 
     private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
-    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d")]
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d, heat-1d, helmholtz-stiff-2d")]
     [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, lpinn, spectral, finite-volume")]
     [TestCase("solve poisson-square --solver spectral", "error: problem 'poisson-square' has no time derivative; the spectral solver integrates the Navier–Stokes vorticity equation in time")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
@@ -24,6 +24,8 @@ public class CliTests
     [TestCase("solve poisson-square --solver pinn --epochs -5", "error: --epochs must be zero or positive, got -5 (see 'pdenet --help')")]
     [TestCase("solve poisson-square --epochs many", "error: --epochs needs a whole number, got 'many' (see 'pdenet --help')")]
     [TestCase("solve poisson-square --h 0", "error: --h must be positive, got 0 (see 'pdenet --help')")]
+    [TestCase("solve poisson-square --solver pinn --weighting gradnorm", "error: unknown weighting 'gradnorm'; the weightings are: static, lra, relobralo")]
+    [TestCase("solve poisson-square --solver pinn --rar-every -1", "error: --rar-every must be zero or positive, got -1 (see 'pdenet --help')")]
     [TestCase("frobnicate", "error: Unrecognized command or argument 'frobnicate'. (see 'pdenet --help')")]
     public void BadInputGivesOneLineErrorAndNonZeroExit(string commandLine, string message)
     {
@@ -135,6 +137,18 @@ public class CliTests
             "poisson-lshape-error-fem.png", "poisson-lshape-error-pinn.png", "poisson-lshape-loss-pinn.png",
         }));
         Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(files), "no temporary files are left");
+    }
+
+    [Test]
+    public void PinnTakesTheWeightingAndRefinementOptions()
+    {
+        var (exit, output, error) = Run("solve", "poisson-square", "--solver", "pinn", "--weighting", "lra", "--rar-every", "5", "--epochs", "10",
+            "--no-reference", "--threads", "1", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var details = json.RootElement.GetProperty("runs").EnumerateArray().Single().GetProperty("details");
+        Assert.That(details.GetProperty("weighting").GetString(), Does.Contain("\"kind\":\"lra\""));
+        Assert.That(details.GetProperty("rar_points_added").GetInt32(), Is.EqualTo(20), "refinements at steps 5 and 10 add 10 points each");
     }
 
     [Test]

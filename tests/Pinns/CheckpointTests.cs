@@ -1,6 +1,7 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Symbolic;
 using PdeNet.Geometry.Domains;
+using PdeNet.Neural.Training.Weighting;
 using PdeNet.Pinns;
 using PdeNet.Problems;
 using static PdeNet.Core.Symbolic.Expr;
@@ -23,6 +24,7 @@ public class CheckpointTests
 
     [TestCase(0)]
     [TestCase(7)]
+    [TestCase(10)]
     public void ResumedTrainingMatchesAnUninterruptedRunBitForBit(int resampleEvery)
     {
         var problem = PoissonLShape.Create();
@@ -38,6 +40,80 @@ public class CheckpointTests
         Assert.That(Probe(resumed), Is.EqualTo(Probe(straight)));
         Assert.That(resumed.History!.Steps, Is.EqualTo(straight.History!.Steps));
         Assert.That(resumed.History["loss"], Is.EqualTo(straight.History["loss"]));
+    }
+
+    [TestCase("lra", 10)]
+    [TestCase("relobralo", 0)]
+    public void AdaptiveWeightsAndRefinementResumeBitForBit(string weighting, int resampleEvery)
+    {
+        // The checkpoint at step 20 falls on a weight update, a refinement and (with resampling) a resampling round.
+        var problem = PoissonLShape.Create();
+        LossWeighting scheme = weighting == "lra" ? new LearningRateAnnealing(Every: 5) : new ReLoBRaLo(Alpha: 0.9, ExpectedRho: 0.5);
+        var options = Tiny with { Threads = 1, Weighting = scheme, ResampleEvery = resampleEvery, RarEvery = 10, RarPoints = 5, RarCandidates = 300 };
+        var straight = (PinnSolution)new PinnSolver(options).Solve(problem);
+        string path = Path.Combine(_folder, "adaptive.ckpt");
+        var stop = new CancelAfter(21);
+        Assert.Throws<OperationCanceledException>(() => new PinnSolver(options with { CheckpointPath = path, CheckpointEvery = 20 }).Solve(problem, stop, stop.Token));
+        var resumed = (PinnSolution)new PinnSolver(options).Resume(problem, path);
+        Assert.That(Probe(resumed), Is.EqualTo(Probe(straight)));
+        Assert.That(resumed.History!["w_boundary"], Is.EqualTo(straight.History!["w_boundary"]));
+        Assert.That(resumed.History["loss"], Is.EqualTo(straight.History["loss"]));
+        Assert.That(resumed.RefinedPoints, Is.EqualTo(straight.RefinedPoints));
+        Assert.That(straight.RefinedPoints, Has.Count.EqualTo(4 * 5 * 2), "refinements at steps 10, 20, 30 and 40");
+        var incompatible = Assert.Throws<ArgumentException>(() => new PinnSolver(options with { Weighting = null }).Resume(problem, path));
+        Assert.That(incompatible!.Message, Does.Contain("weighting"));
+    }
+
+    [Test]
+    public void FittedCoefficientsResumeBitForBitAndAreSaved()
+    {
+        var problem = Heat1D.Create();
+        var options = Tiny with { Threads = 1, InitialPoints = 40, Observations = AdaptivePinnTests.Observe(problem, 50, seed: 1), Trainable = new() { ["k"] = 0.5 }, LearningRate = 1e-2 };
+        var straight = (PinnSolution)new PinnSolver(options).Solve(problem);
+        string path = Path.Combine(_folder, "inverse.ckpt");
+        var stop = new CancelAfter(21);
+        Assert.Throws<OperationCanceledException>(() => new PinnSolver(options with { CheckpointPath = path, CheckpointEvery = 20 }).Solve(problem, stop, stop.Token));
+        var resumed = (PinnSolution)new PinnSolver(options).Resume(problem, path);
+        Assert.That(resumed.Fitted["k"], Is.EqualTo(straight.Fitted["k"]));
+        Assert.That(resumed.History!["k"], Is.EqualTo(straight.History!["k"]));
+        Assert.That(straight.Fitted["k"], Is.Not.EqualTo(0.5), "k moved");
+        string saved = Path.Combine(_folder, "inverse.model");
+        straight.Save(saved);
+        var loaded = PinnSolution.Load(saved, problem);
+        Assert.That(loaded.Fitted["k"], Is.EqualTo(straight.Fitted["k"]));
+        Assert.That(loaded.Options.Trainable, Is.EqualTo(options.Trainable));
+        Assert.That(Probe(loaded), Is.EqualTo(Probe(straight)));
+    }
+
+    [Test]
+    public void CheckpointsWrittenBeforeWeightingAndInverseOptionsStillLoad()
+    {
+        var problem = PoissonLShape.Create();
+        string path = Path.Combine(_folder, "old.ckpt");
+        var trained = (PinnSolution)new PinnSolver(Tiny with { Steps = 2 }).Solve(problem);
+        trained.Save(path);
+        // Rewrite the header as the first format had it: without the entries added since.
+        byte[] bytes = File.ReadAllBytes(path);
+        using var reader = new BinaryReader(new MemoryStream(bytes));
+        byte[] magic = reader.ReadBytes("PDENET-PINN-CHECKPOINT\n".Length);
+        int version = reader.ReadInt32();
+        var header = System.Text.Json.Nodes.JsonNode.Parse(reader.ReadString())!.AsObject();
+        byte[] rest = reader.ReadBytes(bytes.Length);
+        foreach (var key in new[] { "Weighting", "Fitted", "RefinedPoints" }) Assert.That(header.Remove(key), key);
+        var options = header["Options"]!.AsObject();
+        foreach (var key in new[] { "Weighting", "DataWeight", "Observations", "Trainable", "RarEvery", "RarPoints", "RarCandidates" }) Assert.That(options.Remove(key), key);
+        using (var writer = new BinaryWriter(File.Create(path)))
+        {
+            writer.Write(magic);
+            writer.Write(version);
+            writer.Write(header.ToJsonString());
+            writer.Write(rest);
+        }
+        var loaded = PinnSolution.Load(path, problem);
+        Assert.That(Probe(loaded), Is.EqualTo(Probe(trained)));
+        Assert.That(loaded.Options.RarPoints, Is.EqualTo(new PinnOptions().RarPoints), "missing options take their defaults");
+        Assert.That(loaded.Fitted, Is.Empty);
+        Assert.DoesNotThrow(() => (Tiny with { Steps = 4 }).CheckCompatible(loaded.Options));
     }
 
     [Test]

@@ -13,10 +13,13 @@ internal static class SolveCommand
         var meshSize = new Option<double?>("--h") { Description = "mesh size of the finite-element reference (default 1/64)" };
         var cells = new Option<int?>("--n") { Description = "cells per side of a structured reference mesh (instead of --h)" };
         var noReference = new Option<bool>("--no-reference") { Description = "do not compute the reference (spectral, finite-volume or finite-element) for a surrogate" };
+        var weighting = new Option<string>("--weighting") { Description = "PINN loss weighting: static, lra (learning-rate annealing) or relobralo", DefaultValueFactory = _ => "static" };
+        var rarEvery = new Option<int>("--rar-every") { Description = "PINN residual-based adaptive refinement every N steps (default 0: never)", DefaultValueFactory = _ => 0 };
         var shared = new RunOptions();
         var fem = new FemOptionsOptions();
         OptionChecks.RealNumber(meshSize, h => h > 0, "positive");
         OptionChecks.WholeNumber(cells, n => n >= 1, "at least 1");
+        OptionChecks.WholeNumber(rarEvery, n => n >= 0, "zero or positive");
         var command = new Command("solve", "solve a problem of the library with one solver, compared against the finite-element reference and the exact solution");
         command.Arguments.Add(problem);
         command.Options.Add(solver);
@@ -26,6 +29,8 @@ internal static class SolveCommand
         command.Options.Add(noReference);
         fem.AddTo(command);
         fem.AddSolveOnlyTo(command);
+        command.Options.Add(weighting);
+        command.Options.Add(rarEvery);
         shared.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -47,7 +52,9 @@ internal static class SolveCommand
             result.GetValue(cells),
             result.GetValue(fem.Steps),
             result.GetValue(fem.Scheme),
-            result.GetValue(fem.OutputEvery))));
+            result.GetValue(fem.OutputEvery),
+            result.GetValue(weighting)!,
+            result.GetValue(rarEvery))));
         return command;
     }
 }

@@ -50,6 +50,18 @@ public sealed class Trainer
     public Action<int>? BeforeAdamStep { get; set; }
 
     /// <summary>
+    /// Called in each Adam step with the phase step and the loss terms just computed, before their weighted total
+    /// is formed (to update adaptive loss weights, say). The terms' graphs are still alive.
+    /// </summary>
+    public Action<int, IReadOnlyDictionary<string, Tensor>>? AfterAdamTerms { get; set; }
+
+    /// <summary>
+    /// Called with the values about to be logged at a step ("loss" and each term); returns further named values to
+    /// log beside them (current loss weights, fitted coefficients). It must return the same names at every step.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, double>, IEnumerable<KeyValuePair<string, double>>>? ExtraSeries { get; set; }
+
+    /// <summary>
     /// Called to write a checkpoint with the phase name, the learning rate in force and the optimiser (null in
     /// L-BFGS); it sees the parameters at the top of a step whose loss was just found finite.
     /// </summary>
@@ -89,6 +101,7 @@ public sealed class Trainer
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
             var terms = _objective.Terms();
+            AfterAdamTerms?.Invoke(step, terms);
             var total = _objective.Total(terms);
             double value = Value(total);
             Guard(value);
@@ -162,10 +175,12 @@ public sealed class Trainer
         _progress?.Report(new SolverProgress(stage, step, total, values));
     }
 
-    private static Dictionary<string, double> Values(double total, IReadOnlyDictionary<string, Tensor> terms)
+    private Dictionary<string, double> Values(double total, IReadOnlyDictionary<string, Tensor> terms)
     {
         var values = new Dictionary<string, double> { ["loss"] = total };
         foreach (var (name, term) in terms) values[name] = Value(term);
+        if (ExtraSeries is null) return values;
+        foreach (var (name, value) in ExtraSeries(values).ToArray()) values.Add(name, value);
         return values;
     }
 
