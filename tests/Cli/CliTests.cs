@@ -67,7 +67,7 @@ public class CliTests
         var k = problems["poisson-square"].GetProperty("parameters")[0];
         Assert.That(k.GetProperty("name").GetString(), Is.EqualTo("k"));
         Assert.That(k.GetProperty("default").GetDouble(), Is.EqualTo(1));
-        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn", "spectral", "finite-volume" }));
+        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn", "lpinn", "spectral", "finite-volume" }));
         var text = Run("list").Output;
         Assert.That(text, Does.Contain("--param k=1"));
     }
