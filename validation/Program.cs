@@ -5,7 +5,16 @@ using PdeNet.Validation.Foundation;
 // Runs validations outside the test suite and writes validation/reports/<name>.json and .md.
 // Benchmarks (fem-benchmark) need an optimised build: dotnet run -c Release --project validation -- fem-benchmark
 string root = FindRoot();
-var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark(), new PdeNet.Validation.Fem.FemBenchmark(root), new PdeNet.Validation.Pinns.FailureModes() };
+var validations = new IValidation[]
+{
+    new FemConvergence(),
+    new PinnLShapeBudget(),
+    new ParaViewReader(root),
+    new PdeNet.Validation.Meshing.MesherBenchmark(),
+    new PdeNet.Validation.Fem.FemBenchmark(root),
+    new PdeNet.Validation.Fem.FemElements(),
+    new PdeNet.Validation.Pinns.FailureModes(),
+};
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: dotnet run --project validation -- <name>|all [--out DIR]");

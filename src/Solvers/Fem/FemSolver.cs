@@ -75,7 +75,8 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         var space = new FunctionSpace(mesh, Options.Element);
         var assembler = new FormAssembler(form, space, Options.EffectiveQuadratureDegree);
         var dirichlet = new DirichletValues(problem, space);
-        statistics.AssembleSeconds += setup.Elapsed.TotalSeconds;
+        double setupSeconds = setup.Elapsed.TotalSeconds;
+        statistics.AssembleSeconds += setupSeconds;
         var linear = new FemLinearSolver(Options, statistics);
         var newton = new NewtonSolver(Options, linear, statistics);
 
@@ -113,6 +114,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         metadata["linear_relative_residual"] = statistics.LinearRelativeResidual;
         metadata["residual_initial"] = statistics.InitialResidual;
         metadata["residual_final"] = statistics.FinalResidual;
+        metadata["setup_seconds"] = setupSeconds;
         metadata["assemble_seconds"] = statistics.AssembleSeconds;
         metadata["solve_seconds"] = statistics.SolveSeconds;
         return build();

@@ -21,7 +21,7 @@ public sealed class DofMap
         _nodeCount = mesh.NodeCount;
         DofsPerCell = k;
         CellDofs = new int[mesh.CellCount * k];
-        _edges = new Dictionary<long, int>(element.LocalEdges.Count == 0 ? 0 : mesh.CellCount * element.LocalEdges.Count / 2);
+        _edges = new Dictionary<long, int>(element.LocalEdges.Count == 0 ? 0 : mesh.CellCount * element.LocalEdges.Count / 2, MixedKeys.Instance);
         int next = mesh.NodeCount;
         for (int c = 0; c < mesh.CellCount; c++)
         {
@@ -80,4 +80,17 @@ public sealed class DofMap
     public bool IsVertex(int dof) => dof < _nodeCount;
 
     private static long EdgeKey(int a, int b) => (long)Math.Min(a, b) << 32 | (uint)Math.Max(a, b);
+
+    /// <summary>
+    /// Hashes edge keys by Fibonacci hashing: long's own hash (low ^ high word, here a ^ b) puts
+    /// the edges of a structured mesh into few buckets and makes the dictionary quadratic.
+    /// </summary>
+    private sealed class MixedKeys : IEqualityComparer<long>
+    {
+        public static readonly MixedKeys Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
+    }
 }
