@@ -13,6 +13,7 @@ var validations = new IValidation[]
     new PdeNet.Validation.Meshing.MesherBenchmark(),
     new PdeNet.Validation.Fem.FemBenchmark(root),
     new PdeNet.Validation.Fem.FemElements(),
+    new PdeNet.Validation.References.SpectralReferences(),
     new PdeNet.Validation.Pinns.FailureModes(),
 };
 if (args.Length == 0 || args[0] is "-h" or "--help")

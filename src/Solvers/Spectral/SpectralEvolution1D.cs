@@ -64,11 +64,14 @@ internal sealed class SpectralEvolution1D
         double mean = _u.Average();
         Mean = Math.Abs(mean) <= 1e-13 * _u.Max(Math.Abs) ? 0 : mean;
         (_a, _b) = _equation.LinearPartAt(Mean);
+        // A constant advection b is removed by working in the frame moving with speed b when n does
+        // not depend on x: the explicit part then no longer oscillates at frequency bκ within a step.
+        FrameSpeed = _equation.Remainder.Contains(e => e is Coordinate) ? 0 : _b;
         _linear = new Complex[n / 2 + 1];
         for (int k = 0; k <= n / 2; k++)
         {
             double kappa = _grid.Wavenumber(0, k);
-            _linear[k] = new Complex(-_equation.Diffusivity * kappa * kappa - _a, -_b * _grid.OddWavenumber(0, k));
+            _linear[k] = new Complex(-_equation.Diffusivity * kappa * kappa - _a, -(_b - FrameSpeed) * _grid.OddWavenumber(0, k));
         }
         if (!_equation.RestVanishes(_a, _b))
         {
@@ -84,6 +87,9 @@ internal sealed class SpectralEvolution1D
 
     /// <summary>The mean ū of the initial state, about which the linear part is taken.</summary>
     public double Mean { get; }
+
+    /// <summary>The speed of the frame the state is advanced in (b, or 0 when n depends on x).</summary>
+    public double FrameSpeed { get; }
 
     public PeriodicGridSolution Run(IProgress<SolverProgress>? progress, CancellationToken cancellation)
     {
@@ -121,12 +127,14 @@ internal sealed class SpectralEvolution1D
             k =>
             {
                 var values = new double[_grid.Points];
-                _fft.Inverse(v, values);
+                ToFixedFrame(v, times[k] - times[0], _work);
+                _fft.Inverse(_work, values);
                 if (values.Any(x => !double.IsFinite(x)))
                     throw new GridSolveException(string.Create(CultureInfo.InvariantCulture,
                         $"problem '{problem.Name}': the spectral solution became non-finite by t = {times[k]:G6} (time step {lastStep:G3}); set a smaller TimeStep or Courant number, or more GridPoints"));
                 snapshots[k] = values;
                 // The initial state is data: only the computed snapshots count for the resolution.
+                // (A shift does not change the magnitudes the tail is made of.)
                 if (k > 0) tail = Math.Max(tail, Tail(v));
             },
             progress, cancellation, "time stepping");
@@ -141,6 +149,7 @@ internal sealed class SpectralEvolution1D
                 ["diffusivity"] = _equation.Diffusivity,
                 ["linear_reaction"] = _a,
                 ["linear_advection"] = _b,
+                ["frame_speed"] = FrameSpeed,
                 ["explicit_term"] = _rest is null ? "none" : _equation.RestAfter(_a, _b).ToString(),
                 ["dealiasing"] = "2/3 rule",
                 ["spectral_tail"] = tail,
@@ -185,6 +194,13 @@ internal sealed class SpectralEvolution1D
             rate = Math.Max(rate, Math.Abs(_restInUx!(_jet) - _b) * kappaMax + Math.Abs(_restInU!(_jet) - _a));
         }
         return rate > 0 && double.IsFinite(rate) ? Math.Min(length, _options.Courant / rate) : length;
+    }
+
+    /// <summary>The coefficients in the fixed frame: v̂ shifted by the distance the frame has moved, e^(-iκ s t) v̂.</summary>
+    private void ToFixedFrame(Complex[] v, double elapsed, Complex[] result)
+    {
+        for (int k = 0; k < v.Length; k++)
+            result[k] = FrameSpeed == 0 ? v[k] : v[k] * Complex.FromPolarCoordinates(1, -_grid.OddWavenumber(0, k) * FrameSpeed * elapsed);
     }
 
     /// <summary>N(v) = -F[n - a u - b u_x], dealiased.</summary>

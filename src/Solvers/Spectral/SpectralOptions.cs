@@ -10,7 +10,7 @@ namespace PdeNet.Solvers.Spectral;
 /// Largest internal time step, in the problem's time unit; null to choose it from the state at the
 /// start of every output interval: Courant / (max |∂n/∂u_x| κ_max + max |∂n/∂u|) in 1D (κ_max the
 /// largest dealiased wavenumber; no limit when the equation is linear with constant coefficients),
-/// Courant · h / max(|u| + |v|) in 2D.
+/// Courant / max(|u|/h_x + |v|/h_y) in 2D.
 /// </param>
 /// <param name="Courant">The Courant number of the automatic time step.</param>
 /// <param name="OutputIntervals">Number of equal intervals between stored snapshots over the problem's time interval.</param>
