@@ -4,7 +4,8 @@ using PdeNet.Validation.Foundation;
 // dotnet run --project validation -- <name>|all [--out DIR]
 // Runs validations outside the test suite and writes validation/reports/<name>.json and .md.
 string root = FindRoot();
-var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark() };
+var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark(),
+    new PdeNet.Validation.Pinns.PinnInverse(Path.Combine(root, "validation", "reports")) };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: dotnet run --project validation -- <name>|all [--out DIR]");
