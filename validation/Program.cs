@@ -15,6 +15,7 @@ var validations = new IValidation[]
     new PdeNet.Validation.Fem.FemElements(),
     new PdeNet.Validation.References.SpectralReferences(),
     new PdeNet.Validation.Pinns.FailureModes(),
+    new PdeNet.Validation.Pinns.PinnInverse(Path.Combine(root, "validation", "reports")),
 };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

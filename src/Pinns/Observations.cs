@@ -1,3 +1,5 @@
+using PdeNet.Core.Solving;
+
 namespace PdeNet.Pinns;
 
 /// <summary>
@@ -11,6 +13,27 @@ public sealed record Observations(double[] Points, double[] Values)
 {
     /// <summary>Number of observations n.</summary>
     public int Count => Values.Length;
+
+    /// <summary>
+    /// Observations of <paramref name="source"/> (an exact or reference solution) at <paramref name="points"/>, laid out as
+    /// <see cref="Points"/>, plus Gaussian noise of standard deviation <paramref name="noise"/> from a generator seeded
+    /// by <paramref name="seed"/>.
+    /// </summary>
+    public static Observations Of(Solution source, double[] points, double noise = 0, int seed = 0)
+    {
+        var problem = source.Problem;
+        int d = problem.Dimension, columns = d + (problem.IsTimeDependent ? 1 : 0);
+        if (points.Length % columns != 0) throw new ArgumentException($"{points.Length} coordinates do not make points of {columns} for '{problem.Name}'", nameof(points));
+        var random = new Random(seed);
+        var values = new double[points.Length / columns];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double time = columns > d ? points[i * columns + d] : 0;
+            double gaussian = noise == 0 ? 0 : Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            values[i] = source.Evaluate(points.AsSpan(i * columns, d).ToArray(), time)[0] + noise * gaussian;
+        }
+        return new Observations((double[])points.Clone(), values);
+    }
 
     /// <summary>Throws unless the points have <paramref name="columns"/> entries per row, one value each, all finite.</summary>
     /// <exception cref="ArgumentException">The shapes disagree or a number is not finite; the message says which.</exception>

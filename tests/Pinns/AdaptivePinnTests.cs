@@ -13,20 +13,11 @@ namespace PdeNet.Tests.Pinns;
 
 public class AdaptivePinnTests
 {
-    /// <summary>n observations of the exact solution of <paramref name="problem"/> at random (x, t) in its domain × time interval.</summary>
+    /// <summary>n observations of the exact solution of <paramref name="problem"/> at random (x, t) in (0, 1)².</summary>
     internal static Observations Observe(Problem problem, int n, int seed)
     {
-        var exact = ExactSolution.Of(problem);
         var random = new Random(seed);
-        var points = new double[2 * n];
-        var values = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double x = random.NextDouble(), t = random.NextDouble();
-            (points[2 * i], points[2 * i + 1]) = (x, t);
-            values[i] = exact.Evaluate([x], t)[0];
-        }
-        return new Observations(points, values);
+        return Observations.Of(ExactSolution.Of(problem), Enumerable.Range(0, 2 * n).Select(_ => random.NextDouble()).ToArray());
     }
 
     [Test]
