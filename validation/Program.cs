@@ -4,7 +4,7 @@ using PdeNet.Validation.Foundation;
 // dotnet run --project validation -- <name>|all [--out DIR]
 // Runs validations outside the test suite and writes validation/reports/<name>.json and .md.
 string root = FindRoot();
-var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark() };
+var validations = new IValidation[] { new FemConvergence(), new PinnLShapeBudget(), new ParaViewReader(root), new PdeNet.Validation.Meshing.MesherBenchmark(), new PdeNet.Validation.Pinns.PinnPerformance(root) };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: dotnet run --project validation -- <name>|all [--out DIR]");
@@ -22,13 +22,16 @@ string output = Path.GetFullPath(outIndex >= 0 && outIndex + 1 < args.Length ? a
 Directory.CreateDirectory(output);
 string reports = Path.Combine(root, "validation", "reports");
 string machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+// Timings come from Release builds; the reproduce line names the configuration this run was built with.
+bool optimised = typeof(IValidation).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+    .OfType<System.Diagnostics.DebuggableAttribute>().All(d => !d.IsJITOptimizerDisabled);
 bool passed = true;
 foreach (var validation in chosen)
 {
     Console.Error.WriteLine($"running {validation.Name}: {validation.Description}");
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var report = validation.Run(output);
-    var files = report.WriteTo(reports, machine, $"dotnet run --project validation -- {validation.Name}");
+    var files = report.WriteTo(reports, machine, $"dotnet run {(optimised ? "-c Release " : "")}--project validation -- {validation.Name}");
     Console.WriteLine($"{validation.Name}: {(report.Passed ? "passed" : "FAILED")} in {clock.Elapsed.TotalSeconds:F0} s; report {string.Join(", ", files)}");
     passed &= report.Passed;
 }
