@@ -21,24 +21,33 @@ internal sealed class PyTorchPinnPeer
 
     private readonly string _script, _dataFile, _libraryPath;
 
-    private PyTorchPinnPeer(string script, string dataFile, string label, string libraryPath)
+    private PyTorchPinnPeer(string script, string dataFile, string label, string key, bool referenceBlas, string libraryPath)
     {
         _script = script;
         _dataFile = dataFile;
         Label = label;
+        Key = key;
+        ReferenceBlas = referenceBlas;
         _libraryPath = libraryPath;
     }
 
     /// <summary>What the peer is, for the report: "PyTorch (reference BLAS)", "PyTorch + OpenBLAS".</summary>
     public string Label { get; }
 
+    /// <summary>The peer's name in figure keys: "pytorch" (system BLAS) or "pytorch_openblas".</summary>
+    public string Key { get; }
+
+    /// <summary>Whether the peer's matrix products go through the unoptimised reference BLAS.</summary>
+    public bool ReferenceBlas { get; }
+
     /// <summary>What one run measured.</summary>
-    /// <param name="MsPerStep">Milliseconds per timed step.</param>
+    /// <param name="MsPerStep">Milliseconds per timed step, wall clock.</param>
+    /// <param name="CpuMsPerStep">The process's CPU time per timed step, ms.</param>
     /// <param name="Phases">Milliseconds per step by phase (loss, backward, optimizer and, inside loss, forward, derivatives, residual, boundary).</param>
     /// <param name="Losses">The loss of the first traced steps.</param>
     /// <param name="Version">torch.__version__.</param>
     /// <param name="Blas">The BLAS libraries the Python process had loaded.</param>
-    public sealed record Result(double MsPerStep, IReadOnlyDictionary<string, double> Phases, IReadOnlyList<double> Losses, string Version, IReadOnlyList<string> Blas);
+    public sealed record Result(double MsPerStep, double CpuMsPerStep, IReadOnlyDictionary<string, double> Phases, IReadOnlyList<double> Losses, string Version, IReadOnlyList<string> Blas);
 
     /// <summary>
     /// The peers this machine can run: PyTorch with the system's BLAS and, when that is not OpenBLAS and an
@@ -53,13 +62,14 @@ internal sealed class PyTorchPinnPeer
             return ([], $"{Python} cannot import torch (Debian: apt-get install python3-torch): {probe.Value.Output.Trim().Split('\n')[^1]}");
         string libraries = $"/usr/lib/{(RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "aarch64" : "x86_64")}-linux-gnu";
         string? systemBlas = Resolve(Path.Combine(libraries, "libblas.so.3"));
-        var peers = new List<PyTorchPinnPeer> { new(script, dataFile, $"PyTorch ({BlasName(systemBlas)})", "") };
+        string systemName = BlasName(systemBlas);
+        var peers = new List<PyTorchPinnPeer> { new(script, dataFile, $"PyTorch ({systemName})", "pytorch", systemName.StartsWith("the reference", StringComparison.Ordinal), "") };
         if (systemBlas is null || !systemBlas.Contains("openblas", StringComparison.OrdinalIgnoreCase))
         {
             string? openBlas = new[] { Environment.GetEnvironmentVariable(OpenBlasVariable) }
                 .Concat(new[] { "openblas-pthread", "openblas-openmp", "openblas-serial" }.Select(d => Path.Combine(libraries, d)))
                 .FirstOrDefault(d => !string.IsNullOrEmpty(d) && File.Exists(Path.Combine(d, "libblas.so.3")));
-            if (openBlas is not null) peers.Add(new(script, dataFile, "PyTorch + OpenBLAS", openBlas));
+            if (openBlas is not null) peers.Add(new(script, dataFile, "PyTorch + OpenBLAS", "pytorch_openblas", false, openBlas));
         }
         return (peers, null);
     }
@@ -107,7 +117,7 @@ internal sealed class PyTorchPinnPeer
         var phases = root.GetProperty("phases_ms_per_step").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
         var losses = root.GetProperty("loss_trace").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var blas = root.GetProperty("blas").EnumerateArray().Select(v => v.GetString() ?? "").ToArray();
-        return new Result(root.GetProperty("ms_per_step").GetDouble(), phases, losses, root.GetProperty("torch").GetString() ?? "?", blas);
+        return new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("cpu_ms_per_step").GetDouble(), phases, losses, root.GetProperty("torch").GetString() ?? "?", blas);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
