@@ -6,9 +6,9 @@ namespace PdeNet.Validation;
 internal static class ExternalProgram
 {
     /// <summary>Runs <paramref name="program"/> from "/" and returns its exit code and output (stdout then stderr); null when it is not installed.</summary>
-    /// <param name="program">The program (name on the PATH or full path).</param>
+    /// <param name="program">The program's name or path.</param>
     /// <param name="arguments">Its arguments.</param>
-    /// <param name="environment">Environment variables to set for it, if any.</param>
+    /// <param name="environment">Environment variables to set for it (for example LD_LIBRARY_PATH), on top of this process's.</param>
     public static (int Exit, string Output)? Run(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };

@@ -71,7 +71,10 @@ public sealed class EmbeddedMlp : nn.Module<Tensor, Tensor>
     /// <inheritdoc/>
     public override Tensor forward(Tensor input)
     {
-        var parts = new List<Tensor> { (input.index_select(1, _plainIndex) - _centre) / _halfWidth };
+        // Without periodic coordinates every input column is plain, in order: the selection would be a copy
+        // (and a scatter in every backward pass through it).
+        var plain = _periodic.Length == 0 ? input : input.index_select(1, _plainIndex);
+        var parts = new List<Tensor> { (plain - _centre) / _halfWidth };
         foreach (var p in _periodic)
         {
             var x = input.narrow(1, p.Axis, 1);
