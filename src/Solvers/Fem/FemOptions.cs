@@ -1,3 +1,6 @@
+using PdeNet.Solvers.LinearAlgebra;
+using PdeNet.Solvers.LinearAlgebra.Multigrid;
+
 namespace PdeNet.Solvers.Fem;
 
 /// <summary>Options of the finite-element reference solver.</summary>
@@ -8,7 +11,7 @@ namespace PdeNet.Solvers.Fem;
 /// <param name="MaxIterations">Iteration limit of the linear solver.</param>
 /// <param name="NewtonTolerance">Newton stops when the residual norm has dropped by this factor.</param>
 /// <param name="MaxNewtonIterations">Iteration limit of Newton's method.</param>
-/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise).</param>
+/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise; see <see cref="LinearSolver"/>).</param>
 /// <param name="Amg">Multigrid options when <paramref name="Preconditioner"/> is <see cref="PreconditionerKind.Amg"/> (defaults when null; its thread count is replaced by <paramref name="Threads"/>).</param>
 /// <param name="Threads">Threads of the linear algebra (0: one per core); results do not depend on it.</param>
 public sealed record FemOptions(
@@ -20,9 +23,12 @@ public sealed record FemOptions(
     double NewtonTolerance = 1e-9,
     int MaxNewtonIterations = 30,
     PreconditionerKind Preconditioner = PreconditionerKind.Amg,
-    PdeNet.Solvers.LinearAlgebra.Multigrid.AmgOptions? Amg = null,
+    AmgOptions? Amg = null,
     int Threads = 0)
 {
+    /// <summary>The options of the linear solves (<see cref="LinearSolver"/>).</summary>
+    public LinearSolverOptions LinearSolverOptions => new(Preconditioner, Amg, Tolerance, MaxIterations, Threads: Threads);
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public FemOptions Validate()
     {

@@ -91,7 +91,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
                 for (int i = 0; i < rhs.Length; i++) rhs[i] = -rhs[i];
             }
             Array.Clear(correction);
-            var (result, name, preconditioner, setupSeconds) = FemLinearSolver.Solve(jacobian, rhs, correction, Options);
+            var (result, name, preconditioner, setupSeconds, _) = LinearSolver.Solve(jacobian, rhs, correction, Options.LinearSolverOptions);
             (linearSolver, preconditionerDetails, preconditionerSeconds) = (name, preconditioner, preconditionerSeconds + setupSeconds);
             solveSeconds += step.Elapsed.TotalSeconds;
             krylovIterations += result.Iterations;
