@@ -75,6 +75,7 @@ public static class LinearSolver
         return new LinearSolveReport(result, $"{method}+{kind}", details, setup, clock.Elapsed.TotalSeconds);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool IsSymmetric(CsrMatrix matrix, int threads)
     {
         double max = 0;
