@@ -100,7 +100,7 @@ public class LagrangianPinnTests
     {
         var problem = Convection1D.Create().WithParameter("beta", 10);
         var solution = new LagrangianPinnSolver(new LagrangianPinnOptions(StateHidden: [30, 30], CharacteristicHidden: [30, 30], Labels: 64, Times: 25,
-            HardInitial: false, Steps: 300, LbfgsIterations: 150, Threads: 2)).Solve(problem);
+            HardInitial: false, Steps: 500, LbfgsIterations: 300, Threads: 2)).Solve(problem);
         Assert.That(solution.History!.Names, Is.EqualTo(new[] { "loss", "characteristics", "state", "initial" }));
         double error = GridError(solution, problem);
         TestContext.Out.WriteLine($"soft initial conditions, beta = 10: {error:E3} ({solution.Seconds:F1} s)");

@@ -13,12 +13,14 @@ namespace PdeNet.Validation.Fem;
 /// CG + algebraic multigrid to relative residual 1e-10, one thread and two, against DOLFINx with
 /// CG + hypre BoomerAMG on the same mesh (validation/dolfinx/poisson_p1.py, one thread) when
 /// Debian's python3-dolfinx is installed. Times are wall clock after a warm-up solve (the JIT's
-/// counterpart of DOLFINx's form compilation); meshing is not timed on either side.
+/// counterpart of DOLFINx's form compilation), the best of two runs on both sides; meshing is not
+/// timed on either side.
 /// </summary>
 internal sealed class FemBenchmark(string root) : IValidation
 {
     private static readonly int[] Cells = [256, 512, 1024];
     private static readonly int[] ThreadCounts = [1, 2];
+    private const int Repeats = 2;
 
     public string Name => "fem-benchmark";
 
@@ -49,16 +51,22 @@ internal sealed class FemBenchmark(string root) : IValidation
             var mesh = GridMesher.Triangulate(problem.Domain!, n, n);
             foreach (int threads in ThreadCounts)
             {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                var clock = Stopwatch.StartNew();
-                var solution = new FemSolver(new FemOptions(Threads: threads)).Solve(problem, mesh);
-                double total = clock.Elapsed.TotalSeconds;
-                var m = solution.Metadata;
-                double l2 = FemErrorNorms.Of(solution, exact).L2;
-                var run = new Measurement(mesh.NodeCount, (double)m["assemble_seconds"], (double)m["preconditioner_seconds"], (double)m["solve_seconds"], total, (int)m["iterations"], l2);
+                Measurement? best = null;
+                for (int repeat = 0; repeat < Repeats; repeat++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    var clock = Stopwatch.StartNew();
+                    var solution = new FemSolver(new FemOptions(Threads: threads)).Solve(problem, mesh);
+                    double total = clock.Elapsed.TotalSeconds;
+                    var m = solution.Metadata;
+                    double? setup = m.TryGetValue("preconditioner_seconds", out var seconds) ? (double)seconds : null;
+                    var measured = new Measurement(mesh.NodeCount, (double)m["assemble_seconds"], setup, (double)m["solve_seconds"], total, (int)m["iterations"], FemErrorNorms.Of(solution, exact).L2);
+                    if (best is null || measured.Total < best.Total) best = measured;
+                    preconditioner = m.TryGetValue("preconditioner", out var description) ? (string)description : (string)m["linear_solver"];
+                }
+                var run = best!;
                 ours[(n, threads)] = run;
-                preconditioner = (string)m["preconditioner"];
                 object? timeGrowth = null, sizeGrowth = null;
                 if (ours.TryGetValue((n / 2, threads), out var coarser))
                 {
@@ -66,7 +74,7 @@ internal sealed class FemBenchmark(string root) : IValidation
                     sizeGrowth = (double)run.Dofs / coarser.Dofs;
                 }
                 rows([n, run.Dofs, threads, run.Assemble, run.Setup, run.Solve, run.Total, run.Iterations, run.L2, timeGrowth, sizeGrowth]);
-                Console.Error.WriteLine($"  PdeNet {n}² cells, {threads} thread(s): {total:F2} s, {run.Iterations} iterations, L2 error {l2:E3}");
+                Console.Error.WriteLine($"  PdeNet {n}² cells, {threads} thread(s): {run.Total:F2} s, {run.Iterations} iterations, L2 error {run.L2:E3}");
             }
         }
         report.Note($"PdeNet's total is FemSolver.Solve's wall time: sparsity pattern and scatter map, Dirichlet nodes, assembly (generic quadrature of the compiled weak form, degree 4), symmetry test, AMG setup, CG, and the final residual check. 'assemble' is its assembly + Dirichlet elimination; 'solve' includes the AMG setup. Finest hierarchy: {preconditioner}.");
@@ -99,7 +107,7 @@ internal sealed class FemBenchmark(string root) : IValidation
             if (n == Cells[^1]) (ratioFinest, errorRatioFinest) = (ratio, one.L2 / d.L2);
         }
         report.Figure("dolfinx_version", peer.Value.Version);
-        report.Note($"DOLFINx {peer.Value.Version} (PETSc {peer.Value.Petsc}): create_unit_square with DiagonalType.right (the same triangles), P1, CG + hypre BoomerAMG with PETSc's defaults, unpreconditioned residual norm, rtol 1e-10, one MPI rank, OMP_NUM_THREADS=1; assemble = matrix (with sparsity pattern) + right-hand side + boundary conditions, solve = KSP setup + CG, both after a warm-up solve that compiles the forms.");
+        report.Note($"DOLFINx {peer.Value.Version} (PETSc {peer.Value.Petsc}): create_unit_square with DiagonalType.right (the same triangles), P1, CG + hypre BoomerAMG with PETSc's defaults, unpreconditioned residual norm, rtol 1e-10, one MPI rank, OMP_NUM_THREADS=1; assemble = matrix (with sparsity pattern) + right-hand side + boundary conditions, solve = KSP setup + CG, both after a warm-up solve that compiles the forms. Both sides: best of {Repeats} runs per size.");
         report.Target($"ratio PdeNet/DOLFINx at {Cells[^1]}² cells at most 1 ({ratioFinest:F2})", ratioFinest <= 1);
         report.Target($"equal L2 error at {Cells[^1]}² cells (PdeNet/DOLFINx {errorRatioFinest:F4}, within 1%)", Math.Abs(errorRatioFinest - 1) <= 0.01);
         report.Note("Timings were taken on a 2-core machine shared with other work; re-run on a quiet machine for figures to quote.");
@@ -114,7 +122,7 @@ internal sealed class FemBenchmark(string root) : IValidation
         if (probe is null || probe.Value.Exit != 0) return null;
         string script = Path.Combine(root, "validation", "dolfinx", "poisson_p1.py");
         Console.Error.WriteLine("  running the DOLFINx peer");
-        var result = ExternalProgram.Run(python, [script, .. Cells.Select(c => c.ToString())],
+        var result = ExternalProgram.Run(python, [script, "--repeat", Repeats.ToString(), .. Cells.Select(c => c.ToString())],
             new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "1", ["OPENBLAS_NUM_THREADS"] = "1" });
         var runs = new Dictionary<int, PeerRun>();
         string version = "?", petsc = "?";
@@ -133,7 +141,7 @@ internal sealed class FemBenchmark(string root) : IValidation
 
     private static string Tail(string text) => text.Length <= 400 ? text : text[^400..];
 
-    private sealed record Measurement(int Dofs, double Assemble, double Setup, double Solve, double Total, int Iterations, double L2);
+    private sealed record Measurement(int Dofs, double Assemble, double? Setup, double Solve, double Total, int Iterations, double L2);
 
     private sealed record PeerRun(double Assemble, double Solve, int Iterations, double L2);
 }

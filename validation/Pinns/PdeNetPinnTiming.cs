@@ -3,6 +3,8 @@ using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Core.Symbolic;
 using PdeNet.Neural;
+using PdeNet.Neural.Training;
+using PdeNet.Neural.Training.Weighting;
 using PdeNet.Pinns;
 using static TorchSharp.torch;
 
@@ -37,7 +39,8 @@ internal static class PdeNetPinnTiming
         var options = PinnBenchmarkCase.Options(threads, warmup + steps, warmup + steps);
         TorchRuntime.Initialise(options.Seed, options.Threads);
         using var network = new PinnNetwork(problem, options);
-        var loss = new PinnLoss(problem, options);
+        var loss = new PinnLoss(problem, options, new Dictionary<string, Tensor>(), network.DType);
+        var balancer = new LossBalancer(options.WeightingScheme, options.FixedWeights, network.Model.parameters(), options.Seed);
         using var points = CollocationSet.Sample(problem, options, new CollocationSamplers(options.Sampling, options.Seed), network.DType);
         using var optimizer = optim.Adam(network.Model.parameters(), options.LearningRate);
         double gamma = Math.Pow(options.FinalLearningRate / options.LearningRate, 1.0 / options.Steps), learningRate = options.LearningRate;
@@ -49,7 +52,7 @@ internal static class PdeNetPinnTiming
             long t0 = Stopwatch.GetTimestamp();
             var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var total = loss.Total(loss.Terms(network, points));
+            var total = balancer.Total(loss.Terms(network, points));
             double value = total.to_type(ScalarType.Float64).item<double>();
             if (!double.IsFinite(value)) throw new InvalidOperationException($"the loss is {value} at step {step}");
             long t1 = Stopwatch.GetTimestamp();
@@ -59,7 +62,7 @@ internal static class PdeNetPinnTiming
             learningRate *= gamma;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
             long t3 = Stopwatch.GetTimestamp();
-            _ = network.Snapshot();
+            _ = ParameterSnapshot.Of(network.Model.parameters());
             long t4 = Stopwatch.GetTimestamp();
             scope.Dispose();
             long t5 = Stopwatch.GetTimestamp();
@@ -126,7 +129,7 @@ internal static class PdeNetPinnTiming
         if (points.Periodic.Count > 0 || points.Boundary.Count != 1)
             throw new InvalidOperationException($"the PyTorch peer expects one boundary group (u = 0); '{problem.Name}' has {points.Boundary.Count} and {points.Periodic.Count} periodic");
         static double[] Values(Tensor t) => t.detach().to_type(ScalarType.Float64).data<double>().ToArray();
-        return (Values(points.Interior), Values(points.Boundary[0].Points), network.Snapshot());
+        return (Values(points.Interior), Values(points.Boundary[0].Points), network.Model.parameters().Select(p => Values(p)).ToArray());
     }
 
     /// <summary>Wall-clock timestamps and process CPU times of the solver's progress reports by step.</summary>

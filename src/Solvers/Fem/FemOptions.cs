@@ -1,3 +1,6 @@
+using PdeNet.Solvers.LinearAlgebra;
+using PdeNet.Solvers.LinearAlgebra.Multigrid;
+
 namespace PdeNet.Solvers.Fem;
 
 /// <summary>Options of the finite-element reference solver.</summary>
@@ -14,7 +17,7 @@ namespace PdeNet.Solvers.Fem;
 /// <param name="TimeStep">Time step Δt of evolution problems, in the problem's time unit (rounded so that whole steps fill the interval); null to use <paramref name="TimeSteps"/>.</param>
 /// <param name="TimeSteps">Number of time steps over the problem's interval; null for 100 unless <paramref name="TimeStep"/> is given.</param>
 /// <param name="OutputEvery">Keep the solution of every k-th time step (the first and last are always kept).</param>
-/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise).</param>
+/// <param name="Preconditioner">Preconditioner of the Krylov solves (CG for symmetric Jacobians, GMRES otherwise; see <see cref="LinearSolver"/>).</param>
 /// <param name="Amg">Multigrid options when <paramref name="Preconditioner"/> is <see cref="PreconditionerKind.Amg"/> (defaults when null; its thread count is replaced by <paramref name="Threads"/>).</param>
 /// <param name="Threads">Threads of the linear algebra (0: one per core); results do not depend on it.</param>
 public sealed record FemOptions(
@@ -32,7 +35,7 @@ public sealed record FemOptions(
     int? TimeSteps = null,
     int OutputEvery = 1,
     PreconditionerKind Preconditioner = PreconditionerKind.Amg,
-    PdeNet.Solvers.LinearAlgebra.Multigrid.AmgOptions? Amg = null,
+    AmgOptions? Amg = null,
     int Threads = 0)
 {
     /// <summary>Default number of time steps.</summary>
@@ -51,6 +54,9 @@ public sealed record FemOptions(
         TimeScheme.Theta => Theta,
         _ => 1,
     };
+
+    /// <summary>The options of the linear solves (<see cref="LinearSolver"/>).</summary>
+    public LinearSolverOptions LinearSolverOptions => new(Preconditioner, Amg, Tolerance, MaxIterations, Threads: Threads);
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public FemOptions Validate()

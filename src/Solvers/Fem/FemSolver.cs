@@ -107,6 +107,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
             build = () => new FemSolution(problem, space, values) { Seconds = clock.Elapsed.TotalSeconds, Metadata = metadata };
         }
         metadata["linear_solver"] = statistics.LinearSolver;
+        metadata["preconditioner"] = statistics.Preconditioner;
         metadata["preconditioner_seconds"] = statistics.PreconditionerSeconds;
         metadata["iterations"] = statistics.KrylovIterations;
         metadata["linear_solves"] = statistics.LinearSolves;

@@ -8,10 +8,10 @@ namespace PdeNet.Tests.Solvers.LinearAlgebra;
 internal static class P1Matrices
 {
     /// <summary>
-    /// The matrix of -div(K grad u) + b·grad u with K = diag(kx, ky)(x, y) and b = (bx, by), u = 0
-    /// on the boundary (rows and columns of boundary nodes replaced by the identity).
+    /// The matrix of -div(K grad u) + b·grad u + c u with K = diag(kx, ky)(x, y), b = (bx, by) and
+    /// c = reaction constant, u = 0 on the boundary (rows and columns of boundary nodes replaced by the identity).
     /// </summary>
-    public static CsrMatrix Operator(int m, Func<double, double, (double Kx, double Ky)> k, double bx = 0, double by = 0)
+    public static CsrMatrix Operator(int m, Func<double, double, (double Kx, double Ky)> k, double bx = 0, double by = 0, double reaction = 0)
     {
         var mesh = GridMesher.Triangulate(Rectangle.UnitSquare, m, m);
         var matrix = CsrMatrix.FromCells(mesh.NodeCount, mesh.Cells, mesh.NodesPerCell);
@@ -31,7 +31,7 @@ internal static class P1Matrices
             var (kx, ky) = k((x0 + x1 + x2) / 3, (y0 + y1 + y2) / 3);
             for (int a = 0; a < 3; a++)
             {
-                for (int b = 0; b < 3; b++) local[3 * a + b] = area * (kx * gx[a] * gx[b] + ky * gy[a] * gy[b] + (bx * gx[b] + by * gy[b]) / 3);
+                for (int b = 0; b < 3; b++) local[3 * a + b] = area * (kx * gx[a] * gx[b] + ky * gy[a] * gy[b] + (bx * gx[b] + by * gy[b]) / 3 + reaction * (a == b ? 2 : 1) / 12.0);
             }
             scatter.Add(matrix, c, local);
         }

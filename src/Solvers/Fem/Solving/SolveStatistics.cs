@@ -26,6 +26,9 @@ internal sealed class SolveStatistics
     /// <summary>The Krylov method of the last solve.</summary>
     public string LinearSolver { get; private set; } = "cg+jacobi";
 
+    /// <summary>The preconditioner of the last solve, e.g. the multigrid levels and operator complexity.</summary>
+    public string Preconditioner { get; private set; } = "none";
+
     /// <summary>Relative residual of the last linear solve.</summary>
     public double LinearRelativeResidual { get; private set; }
 
@@ -38,9 +41,13 @@ internal sealed class SolveStatistics
     /// <summary>Residual norms of every Newton iterate of the last solve.</summary>
     public List<double> ResidualHistory { get; } = [];
 
-    public void RecordLinearSolve(string name, KrylovResult result)
+    /// <summary>Adds one linear solve's iterations and setup time and keeps its method, preconditioner and residual.</summary>
+    public void RecordLinearSolve(LinearSolveReport report)
     {
-        LinearSolver = name;
+        var result = report.Result;
+        LinearSolver = report.Method;
+        Preconditioner = report.Preconditioner;
+        PreconditionerSeconds += report.SetupSeconds;
         KrylovIterations += result.Iterations;
         LinearSolves++;
         LinearRelativeResidual = result.RelativeResidual;

@@ -8,14 +8,16 @@ namespace PdeNet.Solvers.LinearAlgebra.Multigrid;
 /// <para>
 /// Setup, level by level: the strength graph (|a_ij| ≥ θ√(|a_ii a_jj|)), greedy aggregation, the
 /// tentative prolongator T (constant on each aggregate), its Jacobi smoothing
-/// P = (I - ω D⁻¹A) T, and the Galerkin coarse operator Pᵀ A P by two sparse products in CSR
-/// form. Coarsening stops at <see cref="AmgOptions.CoarsestSize"/> unknowns, where the V-cycle
-/// solves by dense LU.
+/// P = (I - ω D_F⁻¹A_F) T with the filtered matrix A_F, and the Galerkin coarse operator
+/// Pᵀ (A P) by two sparse products in CSR form. Explicitly stored zeros of the finest matrix
+/// (orthogonal basis gradients on right-angled meshes) are dropped first. Coarsening stops at
+/// <see cref="AmgOptions.CoarsestSize"/> unknowns, where the V-cycle solves by dense LU.
 /// </para>
 /// <para>
 /// Why smoothed aggregation rather than classical Ruge–Stüben: its setup is a few linear passes
 /// (no C/F splitting with its sequential measure updates, no interpolation weights per fine
-/// point), its coarse grids shrink by about 9 in 2D and 27 in 3D so the hierarchy is shallow, and
+/// point), its coarse grids shrink fast (about 6 times per level for P1 triangles) so the hierarchy
+/// is shallow and cheap (operator complexity about 1.3), and
 /// it extends to P2 and vector problems through the near-null space; for P1/P2 Poisson-type
 /// systems both give h-independent iteration counts.
 /// </para>

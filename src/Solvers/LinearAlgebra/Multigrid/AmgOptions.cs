@@ -1,8 +1,8 @@
 namespace PdeNet.Solvers.LinearAlgebra.Multigrid;
 
 /// <summary>Options of the smoothed-aggregation algebraic multigrid preconditioner.</summary>
-/// <param name="StrengthThreshold">θ: node j is strongly coupled to i when |a_ij| ≥ θ √(|a_ii a_jj|) (dimensionless, in [0, 1)).</param>
-/// <param name="ProlongatorDamping">ω·ρ: the tentative prolongator is smoothed by one damped Jacobi step with ω = this / ρ(D⁻¹A) (4/3 is optimal for the model problem).</param>
+/// <param name="StrengthThreshold">θ on the finest level, halved on each coarser one (Vaněk, Mandel and Brezina): node j is strongly coupled to i when |a_ij| ≥ θ √(|a_ii a_jj|) (dimensionless, in [0, 1)).</param>
+/// <param name="ProlongatorDamping">ω·ρ: the tentative prolongator is smoothed by one damped Jacobi step with ω = this / ρ(D_F⁻¹A_F), ρ a Lanczos estimate for the filtered matrix (4/3 is optimal for the model problem).</param>
 /// <param name="Smoother">The smoother.</param>
 /// <param name="Sweeps">Smoothing steps before and after the coarse correction (Gauss–Seidel sweeps, or Chebyshev applications).</param>
 /// <param name="ChebyshevDegree">Degree of the Chebyshev smoother (matrix-vector products per application).</param>

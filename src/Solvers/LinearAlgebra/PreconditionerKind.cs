@@ -1,6 +1,6 @@
-namespace PdeNet.Solvers.Fem;
+namespace PdeNet.Solvers.LinearAlgebra;
 
-/// <summary>The preconditioner of the finite-element solver's Krylov solves.</summary>
+/// <summary>A preconditioner for <see cref="LinearSolver"/>.</summary>
 public enum PreconditionerKind
 {
     /// <summary>Smoothed-aggregation algebraic multigrid (one V-cycle): iteration counts independent of h.</summary>
