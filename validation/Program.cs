@@ -14,7 +14,9 @@ var validations = new IValidation[]
     new PdeNet.Validation.Fem.FemBenchmark(root),
     new PdeNet.Validation.Fem.FemElements(),
     new PdeNet.Validation.References.SpectralReferences(),
-    new PdeNet.Validation.Pinns.FailureModes(),
+    new PdeNet.Validation.Pinns.FailureModes(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Pinns.BurgersReactionDiffusion(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Pinns.PinnVersusReference(Path.Combine(root, "validation", "reports")),
     new PdeNet.Validation.Pinns.PinnPerformance(root),
     new PdeNet.Validation.Pinns.PinnInverse(Path.Combine(root, "validation", "reports")),
 };

@@ -3,6 +3,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Neural.Training.Weighting;
 using PdeNet.Pinns;
 using PdeNet.Pinns.Lagrangian;
+using PdeNet.Solvers;
 using PdeNet.Solvers.Fem;
 using PdeNet.Solvers.FiniteVolume;
 using PdeNet.Solvers.Spectral;
@@ -23,16 +24,13 @@ public static class SolverCatalog
     ];
 
     /// <summary>The classical solvers that serve as references, in the order tried for a problem: the first that accepts it.</summary>
-    public static IReadOnlyList<string> References { get; } = ["spectral", "finite-volume", "fem"];
+    public static IReadOnlyList<string> References => ReferenceSolvers.Names;
 
     /// <summary>Whether <paramref name="name"/> is a reference solver (its result is the reference itself).</summary>
     public static bool IsReference(string name) => References.Contains(name);
 
     /// <summary>The reference solver for <paramref name="problem"/>: spectral for periodic evolution problems, finite-volume for 1D diffusion on an interval, else finite elements.</summary>
-    public static ISolver ReferenceFor(Problem problem, RunSettings settings) =>
-        SpectralSolver.Supports(problem, out _) ? new SpectralSolver()
-        : FiniteVolumeSolver.Supports(problem, out _) ? new FiniteVolumeSolver()
-        : new FemSolver(FemOptions(settings));
+    public static ISolver ReferenceFor(Problem problem, RunSettings settings) => ReferenceSolvers.For(problem, FemOptions(settings));
 
     /// <summary>Builds the solver called <paramref name="name"/> from <paramref name="settings"/>.</summary>
     /// <exception cref="ArgumentException">No solver has that name.</exception>

@@ -5,6 +5,7 @@ using PdeNet.Pinns;
 using PdeNet.Pinns.Lagrangian;
 using PdeNet.Problems;
 using PdeNet.Reporting.Comparisons;
+using PdeNet.Reporting.Plots;
 
 namespace PdeNet.Validation.Pinns;
 
@@ -12,9 +13,10 @@ namespace PdeNet.Validation.Pinns;
 /// The convection failure mode of PINNs (Krishnapriyan et al. 2021) and its cure by the Lagrangian
 /// PINN (Mojgani et al. 2022): u_t + β u_x = 0 on the periodic [0, 2π), u₀ = sin x, t ∈ [0, 1], for
 /// β ∈ {1, 10, 20, 30, 40, 50} over three seeds, relative L2 error on the 256 × 100 grid against the
-/// exact solution sin(x - βt).
+/// exact solution sin(x - βt). Pictures go next to the report, in <c>validation/reports/failure-modes/</c>; the
+/// HDF5/XDMF fields into the output folder. Each training runs on one thread.
 /// </summary>
-internal sealed class FailureModes : IValidation
+internal sealed class FailureModes(string reportsDirectory) : IValidation
 {
     private static readonly double[] Speeds = [1, 10, 20, 30, 40, 50];
     private static readonly int[] Seeds = [0, 1, 2];
@@ -23,11 +25,11 @@ internal sealed class FailureModes : IValidation
     /// <summary>The vanilla PINN of the failure-mode paper's code: 2-50-50-50-50-1 tanh, N_f = 100 collocation points,
     /// 256 initial points, 100 periodic pairs, unit loss weights, L-BFGS.</summary>
     public static PinnOptions Vanilla(int seed) => new(Hidden: [50, 50, 50, 50], InteriorPoints: 100, InitialPoints: 256, BoundaryPoints: 100,
-        BoundaryWeight: 1, InitialWeight: 1, Optimizer: PinnOptimizer.Lbfgs, LbfgsIterations: 2000, Seed: seed, LogEvery: 100);
+        BoundaryWeight: 1, InitialWeight: 1, Optimizer: PinnOptimizer.Lbfgs, LbfgsIterations: 2000, Seed: seed, LogEvery: 100, Threads: 1);
 
     /// <summary>The Lagrangian PINN: the paper's branches (5 and 2 tanh layers of 50) on a 128 × 50 label–time grid.</summary>
     public static LagrangianPinnOptions Lagrangian(int seed, bool hardInitial) => new(Labels: 128, Times: 50, HardInitial: hardInitial,
-        Steps: 500, LbfgsIterations: 300, Seed: seed, LogEvery: 100);
+        Steps: 500, LbfgsIterations: 300, Seed: seed, LogEvery: 100, Threads: 1);
 
     public string Name => "failure-modes";
 
@@ -52,6 +54,8 @@ internal sealed class FailureModes : IValidation
         var summary = report.Table("Relative L2 on the 256 × 100 grid, mean ± std over seeds",
             "beta", "published vanilla", "vanilla PINN", "Lagrangian PINN (hard IC)", "Lagrangian PINN (soft IC, seed 0)");
         double worstLagrangian = 0;
+        string figures = Directory.CreateDirectory(Path.Combine(reportsDirectory, Name)).FullName;
+        var curves = new TrainingHistory();
         foreach (double beta in Speeds)
         {
             var problem = Convection1D.Create().WithParameter("beta", beta);
@@ -72,22 +76,25 @@ internal sealed class FailureModes : IValidation
             }
             var soft = new LagrangianPinnSolver(Lagrangian(0, false)).Solve(problem);
             double softError = ErrorNorms.RelativeL2OnGrid(soft, exact, points, times);
-            summary([beta, Published.TryGetValue(beta, out double published) ? published : null, MeanStd(vanillaErrors), MeanStd(lagrangianErrors), softError]);
+            summary([beta, Published.TryGetValue(beta, out double published) ? published : null, SeedStatistics.MeanStd(vanillaErrors), SeedStatistics.MeanStd(lagrangianErrors), softError]);
             report.Figure($"vanilla_beta{beta}_mean", vanillaErrors.Average());
             report.Figure($"lpinn_beta{beta}_mean", lagrangianErrors.Average());
             report.Figure($"lpinn_soft_beta{beta}", softError);
             worstLagrangian = Math.Max(worstLagrangian, lagrangianErrors.Max());
+            curves.Add((int)beta, new Dictionary<string, double>
+            {
+                ["vanilla PINN (mean)"] = vanillaErrors.Average(),
+                ["Lagrangian PINN, hard IC (mean)"] = lagrangianErrors.Average(),
+                ["Lagrangian PINN, soft IC"] = softError,
+            });
         }
-        report.Note($"Fields (HDF5/XDMF) and x–t pictures for beta = 30 and 50, seed 0: {Path.Combine(outputDirectory, Name)}.");
+        LossCurvePlot.Save(Path.Combine(figures, "error-vs-beta.png"), curves,
+            new LossCurveOptions { Title = "1D convection: relative L2 error against beta", XLabel = "beta", YLabel = "relative L2 on the 256 × 100 grid" });
+        report.Note("Figure: ![error against beta](failure-modes/error-vs-beta.png)");
+        report.Note("Fields, exact solution and errors in x–t, seed 0: ![beta 30](failure-modes/beta30-fields.png) ![beta 50](failure-modes/beta50-fields.png)");
+        report.Note($"HDF5/XDMF fields (both solvers, the exact solution and the errors) for beta = 30 and 50, seed 0: {Path.Combine(outputDirectory, Name)}.");
         report.Target("Lagrangian PINN (hard IC) relative L2 ≤ 1e-2 at every beta and seed", worstLagrangian <= 1e-2);
         return report;
-    }
-
-    private static string MeanStd(List<double> values)
-    {
-        double mean = values.Average();
-        double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-        return $"{mean:E2} ± {std:E1}";
     }
 
     private void WriteFields(string outputDirectory, PdeNet.Core.Problems.Problem problem, double beta, Solution plain, Solution characteristic)
@@ -95,6 +102,8 @@ internal sealed class FailureModes : IValidation
         string directory = Path.Combine(outputDirectory, Name, $"beta{beta}");
         Directory.CreateDirectory(directory);
         var mesh = GridMesher.Generate(problem.Domain!, [256], CellType.Interval);
-        Comparison.Of(problem, mesh, [plain, characteristic]).WriteTo(directory, new Dictionary<string, object> { ["beta"] = beta });
+        var files = Comparison.Of(problem, mesh, [plain, characteristic]).WriteTo(directory, new Dictionary<string, object> { ["beta"] = beta });
+        string panel = files.All.First(f => f.EndsWith("-fields.png", StringComparison.Ordinal));
+        File.Copy(panel, Path.Combine(reportsDirectory, Name, $"beta{beta}-fields.png"), overwrite: true);
     }
 }
