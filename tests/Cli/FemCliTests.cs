@@ -107,10 +107,10 @@ public class FemCliTests
     }
 
     [Test]
-    public void ConvergenceOfAProblemTheReferenceCannotSolveIsAClearError()
+    public void AnEquationTheFiniteElementSolverCannotHoldIsAClearError()
     {
-        var (exit, _, error) = Run("convergence", "convection-1d");
+        var (exit, _, error) = Run("solve", "navier-stokes-2d", "--solver", "fem");
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(error, Does.StartWith("error: problem 'convection-1d' has the periodic condition"));
+        Assert.That(error, Does.StartWith("error: the term d(w)/dt of problem 'navier-stokes-2d' is not of the form m(x, t)*u_t"));
     }
 }

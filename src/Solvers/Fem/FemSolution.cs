@@ -32,7 +32,7 @@ public sealed class FemSolution : Solution
     /// <param name="problem">The problem.</param>
     /// <param name="space">The space.</param>
     /// <param name="times">The stored times, increasing.</param>
-    /// <param name="steps">The coefficients at each time, <see cref="FunctionSpace.DofCount"/> each.</param>
+    /// <param name="steps">The coefficients at each time, <see cref="FunctionSpace.DofCount"/> each (unknowns that a periodic condition identified are set from their representatives, in place).</param>
     public FemSolution(Problem problem, FunctionSpace space, IReadOnlyList<double> times, IReadOnlyList<double[]> steps) : base(problem, "fem")
     {
         if (times.Count == 0 || times.Count != steps.Count) throw new ArgumentException($"give one coefficient vector per time: {times.Count} times, {steps.Count} vectors", nameof(steps));
@@ -42,6 +42,7 @@ public sealed class FemSolution : Solution
             if (i > 0 && !(times[i] > times[i - 1])) throw new ArgumentException("the times must increase", nameof(times));
         }
         Space = space;
+        foreach (var step in steps) space.Dofs.Synchronise(step);
         _times = times.ToArray();
         _steps = steps.ToArray();
         IsTimeSeries = true;

@@ -72,7 +72,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         CheckParts(problem, mesh);
         var statistics = new SolveStatistics();
         var setup = Stopwatch.StartNew();
-        var space = new FunctionSpace(mesh, Options.Element);
+        var space = new FunctionSpace(mesh, Options.Element, [.. problem.Conditions.OfType<Periodic>()]);
         var assembler = new FormAssembler(form, space, Options.EffectiveQuadratureDegree);
         var dirichlet = new DirichletValues(problem, space);
         double setupSeconds = setup.Elapsed.TotalSeconds;

@@ -65,12 +65,10 @@ public sealed class WeakForm
     /// <summary>Derives the weak form of <paramref name="problem"/>'s equation.</summary>
     /// <exception cref="NotSupportedException">The equation has terms a first-order weak form
     /// cannot hold (second derivatives outside a divergence; time derivatives other than
-    /// m(x, t) u_t), or a periodic condition.</exception>
+    /// m(x, t) u_t).</exception>
     public static WeakForm Of(Problem problem)
     {
         problem.Validate();
-        if (problem.Conditions.OfType<Periodic>().FirstOrDefault() is { } periodic)
-            throw new NotSupportedException($"problem '{problem.Name}' has the periodic condition '{periodic}'; the finite-element reference does not identify periodic nodes yet");
         var u = problem.Unknown;
         int d = problem.Dimension;
         Expr flux = Vector(Enumerable.Repeat((Expr)0, d).ToArray());

@@ -1,3 +1,4 @@
+using PdeNet.Core.Problems;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Solvers.Fem.Elements;
 
@@ -8,14 +9,19 @@ namespace PdeNet.Solvers.Fem.Spaces;
 /// NodeCount sits at mesh node i; for P2 every edge adds one unknown at its midpoint, numbered
 /// after the nodes in the order the edges are first met cell by cell. Cell c's unknowns follow
 /// the element's local order (vertices, then edges in VTK order).
+/// Periodic conditions identify the unknowns of their source part with those of their image part:
+/// <see cref="CellDofs"/> then name each class by its <see cref="Representative"/>, the other
+/// members belong to no cell, and <see cref="Synchronise"/> copies the represented values into them.
+/// The numbering of unknowns by node (<see cref="NodalCellDofs"/>, <see cref="Coordinates"/>) is unchanged.
 /// </summary>
 public sealed class DofMap
 {
     private readonly Dictionary<long, int> _edges;
     private readonly int _nodeCount;
 
-    /// <summary>Numbers the unknowns of <paramref name="element"/> on <paramref name="mesh"/>.</summary>
-    public DofMap(Mesh mesh, LagrangeElement element)
+    /// <summary>Numbers the unknowns of <paramref name="element"/> on <paramref name="mesh"/>, identifying those that <paramref name="periodic"/> pairs.</summary>
+    /// <exception cref="NotSupportedException">A periodic condition's parts do not carry matching nodes.</exception>
+    public DofMap(Mesh mesh, LagrangeElement element, IReadOnlyList<Periodic>? periodic = null)
     {
         int k = element.DofCount, vertices = element.VertexCount, d = mesh.GeometricDimension;
         _nodeCount = mesh.NodeCount;
@@ -42,6 +48,32 @@ public sealed class DofMap
             int a = (int)(key >> 32), b = (int)(key & 0xffffffff);
             for (int i = 0; i < d; i++) Coordinates[dof * d + i] = (mesh.Coordinates[a * d + i] + mesh.Coordinates[b * d + i]) / 2;
         }
+        NodalCellDofs = CellDofs;
+        Representative = Enumerable.Range(0, DofCount).ToArray();
+        if (periodic is { Count: > 0 })
+        {
+            var facet = element.Facet;
+            Representative = PeriodicIdentification.Representatives(mesh, facet, DofCount, Coordinates,
+                (f, dofs) => NodalFacetDofs(mesh.FacetNodes(f), facet, dofs), periodic);
+            CellDofs = Array.ConvertAll(NodalCellDofs, dof => Representative[dof]);
+            IsPeriodic = true;
+        }
+    }
+
+    /// <summary>Whether periodic conditions identified unknowns.</summary>
+    public bool IsPeriodic { get; }
+
+    /// <summary>For every unknown, the unknown that stands for it in the cells (itself unless a periodic condition identified it with another).</summary>
+    public int[] Representative { get; }
+
+    /// <summary>The unknowns of every cell by node, before periodic identification, shape (cells, unknowns per cell): the connectivity of <see cref="FunctionSpace.NodalMesh"/>.</summary>
+    public int[] NodalCellDofs { get; }
+
+    /// <summary>Copies each identified unknown's value from its representative, so that <paramref name="values"/> holds the function at every node.</summary>
+    public void Synchronise(double[] values)
+    {
+        if (!IsPeriodic) return;
+        for (int i = 0; i < Representative.Length; i++) values[i] = values[Representative[i]];
     }
 
     /// <summary>Number of unknowns.</summary>
@@ -50,7 +82,7 @@ public sealed class DofMap
     /// <summary>Unknowns per cell.</summary>
     public int DofsPerCell { get; }
 
-    /// <summary>The unknowns of every cell, shape (cells, unknowns per cell), row-major.</summary>
+    /// <summary>The unknowns of every cell, shape (cells, unknowns per cell), row-major, after periodic identification.</summary>
     public int[] CellDofs { get; }
 
     /// <summary>Where each unknown's node sits, shape (unknowns, gdim), row-major.</summary>
@@ -64,6 +96,14 @@ public sealed class DofMap
     /// <paramref name="facetElement"/> (the facet's vertices, then its edges).
     /// </summary>
     public void FacetDofs(ReadOnlySpan<int> vertices, LagrangeElement facetElement, Span<int> dofs)
+    {
+        NodalFacetDofs(vertices, facetElement, dofs);
+        if (!IsPeriodic) return;
+        for (int i = 0; i < dofs.Length; i++) dofs[i] = Representative[dofs[i]];
+    }
+
+    /// <summary>The unknowns on a facet by node, before periodic identification (see <see cref="FacetDofs"/>).</summary>
+    public void NodalFacetDofs(ReadOnlySpan<int> vertices, LagrangeElement facetElement, Span<int> dofs)
     {
         int count = facetElement.VertexCount;
         vertices[..count].CopyTo(dofs);

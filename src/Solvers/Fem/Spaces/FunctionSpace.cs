@@ -1,3 +1,4 @@
+using PdeNet.Core.Problems;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Solvers.Fem.Elements;
 
@@ -13,9 +14,9 @@ public sealed class FunctionSpace
     private Mesh? _nodalMesh;
     private SimplexLocator? _locator;
 
-    /// <summary>The space of <paramref name="element"/> functions on <paramref name="mesh"/>.</summary>
-    /// <exception cref="NotSupportedException">The mesh is not made of linear simplices of its own dimension.</exception>
-    public FunctionSpace(Mesh mesh, FiniteElement element)
+    /// <summary>The space of <paramref name="element"/> functions on <paramref name="mesh"/>, periodic under <paramref name="periodic"/> when given.</summary>
+    /// <exception cref="NotSupportedException">The mesh is not made of linear simplices of its own dimension, or its nodes do not match across a periodic pair of parts.</exception>
+    public FunctionSpace(Mesh mesh, FiniteElement element, IReadOnlyList<Periodic>? periodic = null)
     {
         if (mesh.CellType.Order() > 1)
             throw new NotSupportedException($"the finite-element solver takes meshes of linear cells; this one has {mesh.CellType} cells. Give the linear mesh (for gmsh: mesh without -order 2); the P2 element adds its own edge nodes");
@@ -26,7 +27,7 @@ public sealed class FunctionSpace
         Mesh = mesh;
         Kind = element;
         Element = LagrangeElement.For(mesh.CellType, element);
-        Dofs = new DofMap(mesh, Element);
+        Dofs = new DofMap(mesh, Element, periodic);
     }
 
     /// <summary>The (linear) mesh.</summary>
@@ -54,6 +55,9 @@ public sealed class FunctionSpace
     /// </summary>
     public Mesh NodalMesh => _nodalMesh ??= Element.Degree == 1 ? Mesh : BuildNodalMesh();
 
+    /// <summary>Whether periodic conditions identify unknowns of this space.</summary>
+    public bool IsPeriodic => Dofs.IsPeriodic;
+
     private Mesh BuildNodalMesh()
     {
         var facetElement = Element.Facet;
@@ -62,9 +66,9 @@ public sealed class FunctionSpace
         for (int f = 0; f < Mesh.BoundaryFacetCount; f++)
         {
             if (Element.Dimension == 1) facets[f] = Mesh.FacetNodes(f)[0];
-            else Dofs.FacetDofs(Mesh.FacetNodes(f), facetElement, facets.AsSpan(f * perFacet, perFacet));
+            else Dofs.NodalFacetDofs(Mesh.FacetNodes(f), facetElement, facets.AsSpan(f * perFacet, perFacet));
         }
-        return new Mesh(Element.NodalCellType, Dimension, Dofs.Coordinates, Dofs.CellDofs, facets, Mesh.BoundaryFacetParts, Mesh.PartNames,
+        return new Mesh(Element.NodalCellType, Dimension, Dofs.Coordinates, Dofs.NodalCellDofs, facets, Mesh.BoundaryFacetParts, Mesh.PartNames,
             cellTags: Mesh.CellTags, subdomainNames: Mesh.SubdomainNames);
     }
 
