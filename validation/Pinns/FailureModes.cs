@@ -56,6 +56,7 @@ internal sealed class FailureModes(string reportsDirectory) : IValidation
         double worstLagrangian = 0;
         string figures = Directory.CreateDirectory(Path.Combine(reportsDirectory, Name)).FullName;
         var curves = new TrainingHistory();
+        var cache = new RunCache(outputDirectory, Name, $"{vanilla} {string.Join("-", vanilla.HiddenLayers)} {lagrangian} {string.Join("-", lagrangian.StateLayers)} {string.Join("-", lagrangian.CharacteristicLayers)}");
         foreach (double beta in Speeds)
         {
             var problem = Convection1D.Create().WithParameter("beta", beta);
@@ -65,17 +66,19 @@ internal sealed class FailureModes(string reportsDirectory) : IValidation
             foreach (int seed in Seeds)
             {
                 Console.Error.WriteLine($"  beta = {beta}, seed {seed}");
-                var plain = new PinnSolver(Vanilla(seed)).Solve(problem);
-                var characteristic = new LagrangianPinnSolver(Lagrangian(seed, true)).Solve(problem);
-                double plainError = ErrorNorms.RelativeL2OnGrid(plain, exact, points, times);
-                double characteristicError = ErrorNorms.RelativeL2OnGrid(characteristic, exact, points, times);
-                vanillaErrors.Add(plainError);
-                lagrangianErrors.Add(characteristicError);
-                perRun([beta, seed, plainError, characteristicError, plain.Seconds, characteristic.Seconds]);
-                if (seed == 0 && beta is 30 or 50) WriteFields(outputDirectory, problem, beta, plain, characteristic);
+                var run = cache.GetOrRun($"beta={beta} seed={seed}", () =>
+                {
+                    var plain = new PinnSolver(Vanilla(seed)).Solve(problem);
+                    var characteristic = new LagrangianPinnSolver(Lagrangian(seed, true)).Solve(problem);
+                    if (seed == 0 && beta is 30 or 50) WriteFields(outputDirectory, problem, beta, plain, characteristic);
+                    return [ErrorNorms.RelativeL2OnGrid(plain, exact, points, times), ErrorNorms.RelativeL2OnGrid(characteristic, exact, points, times), plain.Seconds, characteristic.Seconds];
+                });
+                vanillaErrors.Add(run[0]);
+                lagrangianErrors.Add(run[1]);
+                perRun([beta, seed, run[0], run[1], run[2], run[3]]);
             }
-            var soft = new LagrangianPinnSolver(Lagrangian(0, false)).Solve(problem);
-            double softError = ErrorNorms.RelativeL2OnGrid(soft, exact, points, times);
+            double softError = cache.GetOrRun($"beta={beta} soft", () =>
+                [ErrorNorms.RelativeL2OnGrid(new LagrangianPinnSolver(Lagrangian(0, false)).Solve(problem), exact, points, times)])[0];
             summary([beta, Published.TryGetValue(beta, out double published) ? published : null, SeedStatistics.MeanStd(vanillaErrors), SeedStatistics.MeanStd(lagrangianErrors), softError]);
             report.Figure($"vanilla_beta{beta}_mean", vanillaErrors.Average());
             report.Figure($"lpinn_beta{beta}_mean", lagrangianErrors.Average());

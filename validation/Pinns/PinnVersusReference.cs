@@ -39,32 +39,35 @@ internal sealed class PinnVersusReference(string reportsDirectory) : IValidation
         var table = report.Table("PINN against the reference",
             "problem", "equation", "reference", "unknowns", "rel. L2 vs reference", "rel. L2 vs exact", "reference rel. L2 vs exact", "PINN seconds", "reference seconds");
         string figures = Directory.CreateDirectory(Path.Combine(reportsDirectory, Name)).FullName;
+        var cache = new RunCache(outputDirectory, Name, $"{options} {string.Join("-", options.HiddenLayers)}");
         foreach (string name in Problems)
         {
             Console.Error.WriteLine($"  {name}");
             var problem = ProblemLibrary.Get(name);
-            var reference = ReferenceSolvers.For(problem).Solve(problem);
-            var pinn = new PinnSolver(options).Solve(problem);
-            var mesh = reference switch
+            var run = cache.GetOrRun(name, () =>
             {
-                FemSolution fem => fem.Mesh,
-                SnapshotSolution grid => grid.NativeMesh,
-                _ => FemSolver.MeshFor(problem.Domain!, new FemOptions()),
-            };
-            var comparison = Comparison.Of(problem, mesh, [reference, pinn], reference);
-            string directory = Directory.CreateDirectory(Path.Combine(outputDirectory, Name, name)).FullName;
-            var files = comparison.WriteTo(directory);
-            var (referenceRow, pinnRow) = (comparison.Rows[0], comparison.Rows[1]);
-            object unknowns = reference.Metadata.TryGetValue("dofs", out var dofs) ? dofs : mesh.NodeCount;
-            table([name, problem.Equation!.ToString(), reference.SolverName, unknowns, pinnRow.RelativeL2VsReference, pinnRow.RelativeL2VsExact,
-                referenceRow.RelativeL2VsExact, pinn.Seconds, reference.Seconds]);
-            report.Figure($"{name}_pinn_rel_l2_vs_reference", pinnRow.RelativeL2VsReference ?? double.NaN);
-            foreach (string picture in files.All.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
-            {
-                string target = $"{name}-{Path.GetFileName(picture)[(name.Length + 1)..]}";
-                File.Copy(picture, Path.Combine(figures, target), overwrite: true);
-                report.Note($"{name}: ![{target}]({Name}/{target})");
-            }
+                var reference = ReferenceSolvers.For(problem).Solve(problem);
+                var pinn = new PinnSolver(options).Solve(problem);
+                var mesh = reference switch
+                {
+                    FemSolution fem => fem.Mesh,
+                    SnapshotSolution grid => grid.NativeMesh,
+                    _ => FemSolver.MeshFor(problem.Domain!, new FemOptions()),
+                };
+                var comparison = Comparison.Of(problem, mesh, [reference, pinn], reference);
+                string directory = Directory.CreateDirectory(Path.Combine(outputDirectory, Name, name)).FullName;
+                var files = comparison.WriteTo(directory);
+                foreach (string picture in files.All.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
+                    File.Copy(picture, Path.Combine(figures, $"{name}-{Path.GetFileName(picture)[(name.Length + 1)..]}"), overwrite: true);
+                var (referenceRow, pinnRow) = (comparison.Rows[0], comparison.Rows[1]);
+                double unknowns = reference.Metadata.TryGetValue("dofs", out var dofs) ? Convert.ToDouble(dofs, System.Globalization.CultureInfo.InvariantCulture) : mesh.NodeCount;
+                return [unknowns, pinnRow.RelativeL2VsReference ?? double.NaN, pinnRow.RelativeL2VsExact ?? double.NaN, referenceRow.RelativeL2VsExact ?? double.NaN, pinn.Seconds, reference.Seconds];
+            });
+            static object? Known(double value) => double.IsNaN(value) ? null : value;
+            table([name, problem.Equation!.ToString(), ReferenceSolvers.For(problem).Name, (int)run[0], run[1], Known(run[2]), Known(run[3]), run[4], run[5]]);
+            report.Figure($"{name}_pinn_rel_l2_vs_reference", run[1]);
+            foreach (string picture in Directory.GetFiles(figures, $"{name}-*.png").Order(StringComparer.Ordinal))
+                report.Note($"{name}: ![{Path.GetFileName(picture)}]({Name}/{Path.GetFileName(picture)})");
         }
         report.Note($"HDF5/XDMF files (reference, PINN, exact solution where known, errors): {Path.Combine(outputDirectory, Name)}.");
         return report;
