@@ -74,6 +74,20 @@ public class FemEquationTests
         Assert.That(FemErrorNorms.Of(solution, exact).L2, Is.LessThan(element == FiniteElement.P1 ? 1e-2 : 1e-3));
     }
 
+    [Test]
+    public void NewtonThatDoesNotConvergeStopsSayingWhatToChange()
+    {
+        // -Δu + 50 u³ = f with a large manufactured solution: two Newton iterations cannot reach the tolerance.
+        var u = Unknown.Scalar("u");
+        var exact = 10 * Sin(Pi * X) * Sin(Pi * Y);
+        var problem = Problem.Named("stiff-cubic").On(Rectangle.UnitSquare)
+            .Solve(-Laplacian(u) + 50 * Pow(u, 3) == -Laplacian(exact) + 50 * Pow(exact, 3))
+            .With(Dirichlet.On("left, bottom, right, top", 0))
+            .Exact(exact);
+        var error = Assert.Throws<FemSolveException>(() => new FemSolver(new FemOptions(MaxNewtonIterations: 2)).Solve(problem, FemTestCases.Grids(2, 8)[0]));
+        Assert.That(error!.Message, Does.Contain("Newton's method did not converge in 2 iterations").And.Contain("raise MaxNewtonIterations"));
+    }
+
     private static Problem PureNeumann(bool withMean, Expr? source = null)
     {
         // u = cos(πx) cos(2πy) + xy - 1/4 has mean zero over the unit square; its normal derivative is the Neumann datum.
