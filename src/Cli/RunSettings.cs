@@ -21,6 +21,7 @@ namespace PdeNet.Cli;
 /// <param name="OutputEvery">Keep every k-th time step of the reference; null for every step.</param>
 /// <param name="Weighting">Loss weighting of a PINN: static, lra (learning-rate annealing) or relobralo.</param>
 /// <param name="RarEvery">PINN residual-based adaptive refinement every this many steps (0: never).</param>
+/// <param name="LearningRate">Adam's initial learning rate of a trained solver (it decays tenfold over the steps); null for the solver's default.</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -39,4 +40,5 @@ public sealed record RunSettings(
     TimeScheme? Scheme = null,
     int? OutputEvery = null,
     string Weighting = "static",
-    int RarEvery = 0);
+    int RarEvery = 0,
+    double? LearningRate = null);

@@ -39,6 +39,8 @@ public static class SolverCatalog
         "fem" => new FemSolver(FemOptions(settings)),
         "pinn" => new PinnSolver(new PinnOptions(
             Steps: settings.Epochs ?? new PinnOptions().Steps,
+            LearningRate: settings.LearningRate ?? new PinnOptions().LearningRate,
+            FinalLearningRate: settings.LearningRate / 10 ?? new PinnOptions().FinalLearningRate,
             Optimizer: settings.LbfgsIterations is null ? PinnOptimizer.Adam : PinnOptimizer.AdamThenLbfgs,
             LbfgsIterations: settings.LbfgsIterations ?? new PinnOptions().LbfgsIterations,
             Seed: settings.Seed,
@@ -47,6 +49,8 @@ public static class SolverCatalog
             RarEvery: settings.RarEvery)),
         "lpinn" => new LagrangianPinnSolver(new LagrangianPinnOptions(
             Steps: settings.Epochs ?? new LagrangianPinnOptions().Steps,
+            LearningRate: settings.LearningRate ?? new LagrangianPinnOptions().LearningRate,
+            FinalLearningRate: settings.LearningRate / 10 ?? new LagrangianPinnOptions().FinalLearningRate,
             LbfgsIterations: settings.LbfgsIterations ?? new LagrangianPinnOptions().LbfgsIterations,
             Seed: settings.Seed,
             Threads: settings.Threads)),

@@ -141,10 +141,7 @@ internal sealed class PinnTraining : ITrainingObjective, IDisposable
         }
         catch (LossDivergedException diverged)
         {
-            var restored = NewSolution(_trainer.Metadata);
-            throw new TrainingDivergedException(
-                $"training diverged at step {diverged.Step}: the loss is {diverged.Loss}; the network was restored to step {diverged.LastGoodStep}, the last with a finite loss. Lower the learning rate ({_options.LearningRate}) or check the problem's scaling.",
-                restored);
+            throw TrainingDivergedException.From(diverged, _options.LearningRate, NewSolution(_trainer.Metadata));
         }
     }
 

@@ -1,4 +1,5 @@
 using PdeNet.Core.Solving;
+using PdeNet.Neural.Training;
 
 namespace PdeNet.Pinns;
 
@@ -10,4 +11,10 @@ public sealed class TrainingDivergedException(string message, Solution lastGood)
 {
     /// <summary>The solution with the last parameters whose loss was finite.</summary>
     public Solution LastGood { get; } = lastGood;
+
+    /// <summary>The exception for a training whose loss <paramref name="diverged"/> at Adam's initial learning rate <paramref name="learningRate"/>, with the restored solution.</summary>
+    public static TrainingDivergedException From(LossDivergedException diverged, double learningRate, Solution lastGood) => new(
+        $"training diverged at step {diverged.Step}: the loss is {diverged.Loss}; the network was restored to step {diverged.LastGoodStep}, the last with a finite loss. " +
+        $"Lower the learning rate ({learningRate}; --lr on the command line) or check the problem's scaling.",
+        lastGood);
 }

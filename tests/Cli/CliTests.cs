@@ -26,6 +26,7 @@ public class CliTests
     [TestCase("solve poisson-square --h 0", "error: --h must be positive, got 0 (see 'pdenet --help')")]
     [TestCase("solve poisson-square --solver pinn --weighting gradnorm", "error: unknown weighting 'gradnorm'; the weightings are: static, lra, relobralo")]
     [TestCase("solve poisson-square --solver pinn --rar-every -1", "error: --rar-every must be zero or positive, got -1 (see 'pdenet --help')")]
+    [TestCase("solve convection-1d --solver lpinn --lr 0", "error: --lr must be in (0, 1), got 0 (see 'pdenet --help')")]
     [TestCase("frobnicate", "error: Unrecognized command or argument 'frobnicate'. (see 'pdenet --help')")]
     public void BadInputGivesOneLineErrorAndNonZeroExit(string commandLine, string message)
     {
@@ -149,6 +150,17 @@ public class CliTests
         var details = json.RootElement.GetProperty("runs").EnumerateArray().Single().GetProperty("details");
         Assert.That(details.GetProperty("weighting").GetString(), Does.Contain("\"kind\":\"lra\""));
         Assert.That(details.GetProperty("rar_points_added").GetInt32(), Is.EqualTo(20), "refinements at steps 5 and 10 add 10 points each");
+    }
+
+    [TestCase("pinn"), TestCase("lpinn")]
+    public void TheLearningRateReachesTheTrainedSolver(string solver)
+    {
+        var (exit, output, error) = Run("solve", "convection-1d", "--solver", solver, "--lr", "0.003", "--epochs", "2", "--lbfgs", "0",
+            "--no-reference", "--threads", "1", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var details = json.RootElement.GetProperty("runs").EnumerateArray().Single().GetProperty("details");
+        Assert.That(details.GetProperty("learning_rate").GetDouble(), Is.EqualTo(0.003));
     }
 
     [Test]

@@ -23,7 +23,8 @@ internal static class DemoCommand
             true,
             result.GetValue(shared.Threads),
             result.GetValue(shared.Json),
-            result.GetValue(shared.Lbfgs))));
+            result.GetValue(shared.Lbfgs),
+            LearningRate: result.GetValue(shared.LearningRate))));
         return command;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class RunOptions
 
     public Option<int?> Lbfgs { get; } = new("--lbfgs") { Description = "L-BFGS iterations after Adam (pinn: switches to Adam then L-BFGS; lpinn default 1000)" };
 
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam's initial learning rate, decaying tenfold over the steps (defaults: pinn 1e-3, lpinn 1e-2)" };
+
     public Option<int?> Threads { get; } = new("--threads") { Description = "threads for the neural solvers (default: one per core)" };
 
     public Option<bool> Json { get; } = new("--json") { Description = "print one JSON object on stdout instead of the table" };
@@ -23,6 +25,7 @@ internal sealed class RunOptions
         OptionChecks.WholeNumber(Epochs, n => n >= 0, "zero or positive");
         OptionChecks.WholeNumber(Lbfgs, n => n >= 0, "zero or positive");
         OptionChecks.WholeNumber(Threads, n => n >= 1, "at least 1");
+        OptionChecks.RealNumber(LearningRate, r => r > 0 && r < 1, "in (0, 1)");
     }
 
     public void AddTo(Command command)
@@ -31,6 +34,7 @@ internal sealed class RunOptions
         command.Options.Add(Seed);
         command.Options.Add(Epochs);
         command.Options.Add(Lbfgs);
+        command.Options.Add(LearningRate);
         command.Options.Add(Threads);
         command.Options.Add(Json);
     }

@@ -54,7 +54,8 @@ internal static class SolveCommand
             result.GetValue(fem.Scheme),
             result.GetValue(fem.OutputEvery),
             result.GetValue(weighting)!,
-            result.GetValue(rarEvery))));
+            result.GetValue(rarEvery),
+            result.GetValue(shared.LearningRate))));
         return command;
     }
 }

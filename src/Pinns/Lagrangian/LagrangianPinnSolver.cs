@@ -43,9 +43,7 @@ public sealed class LagrangianPinnSolver(LagrangianPinnOptions? options = null) 
         }
         catch (LossDivergedException diverged)
         {
-            throw new TrainingDivergedException(
-                $"training diverged at step {diverged.Step}: the loss is {diverged.Loss}; the network was restored to step {diverged.LastGoodStep}, the last with a finite loss. Lower the learning rate ({Options.LearningRate}) or check the problem's scaling.",
-                Solution(form, network, trainer, clock.Elapsed.TotalSeconds));
+            throw TrainingDivergedException.From(diverged, Options.LearningRate, Solution(form, network, trainer, clock.Elapsed.TotalSeconds));
         }
         return Solution(form, network, trainer, clock.Elapsed.TotalSeconds);
     }
