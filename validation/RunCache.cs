@@ -7,10 +7,11 @@ namespace PdeNet.Validation;
 /// <summary>
 /// The results of the finished runs of a long validation, one JSON line each in the output folder, so that a rerun
 /// after an interruption skips them. The file's name carries a fingerprint of the configuration: another
-/// configuration starts afresh. A torn last line (a run killed while writing) is ignored.
+/// configuration starts afresh. Values may be NaN or infinite. A torn last line (a run killed while writing) is ignored.
 /// </summary>
 internal sealed class RunCache
 {
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly string _path;
     private readonly Dictionary<string, double[]> _done = [];
 
@@ -25,7 +26,7 @@ internal sealed class RunCache
         {
             try
             {
-                if (JsonSerializer.Deserialize<Entry>(line) is { } entry) _done[entry.Key] = entry.Values;
+                if (JsonSerializer.Deserialize<Entry>(line, Json) is { } entry) _done[entry.Key] = entry.Values;
             }
             catch (JsonException)
             {
@@ -43,7 +44,7 @@ internal sealed class RunCache
             return values;
         }
         values = run();
-        File.AppendAllText(_path, JsonSerializer.Serialize(new Entry(key, values)) + "\n");
+        File.AppendAllText(_path, JsonSerializer.Serialize(new Entry(key, values), Json) + "\n");
         _done[key] = values;
         return values;
     }
