@@ -93,6 +93,8 @@ internal sealed class FailureModes(string reportsDirectory) : IValidation
         }
         LossCurvePlot.Save(Path.Combine(figures, "error-vs-beta.png"), curves,
             new LossCurveOptions { Title = "1D convection: relative L2 error against beta", XLabel = "beta", YLabel = "relative L2 on the 256 × 100 grid" });
+        report.Note("Seconds are wall-clock on one thread each and include whatever else the machine was running; a run finished before an interruption "
+                    + "is taken from the output folder's run cache with its own seconds. The vanilla PINN's errors above 1 mean a wrong, not a vanishing, prediction.");
         report.Note("Figure: ![error against beta](failure-modes/error-vs-beta.png)");
         report.Note("Fields, exact solution and errors in x–t, seed 0: ![beta 30](failure-modes/beta30-fields.png) ![beta 50](failure-modes/beta50-fields.png)");
         report.Note($"HDF5/XDMF fields (both solvers, the exact solution and the errors) for beta = 30 and 50, seed 0: {Path.Combine(outputDirectory, Name)}.");
