@@ -17,6 +17,8 @@ public static class Differentiation
     {
         Coordinate c => c.Axis == axis ? 1 : 0,
         Unknown u => u.DifferentiateSpace(axis),
+        GridCoefficient g => throw new NotSupportedException(
+            $"the grid coefficient '{g.Name}' has no pointwise derivative in {Coordinate.AxisName(axis)}; keep it inside a flux such as -div({g.Name}*grad(u)), which the finite-element weak form integrates by parts"),
         _ => 0,
     });
 
