@@ -54,6 +54,9 @@ public static class ExpressionCompiler
             case NormalComponent n: return Slot(layout.NormalOffset + n.Axis);
             case Unknown u: return Slot(layout.SlotOf(u));
             case Coefficient k: return Recurse(k.Definition);
+            case GridCoefficientSlope s:
+                return LinqExpression.Call(LinqExpression.Constant(s), typeof(GridCoefficientSlope).GetMethod(nameof(GridCoefficientSlope.At))!,
+                    Slot(layout.CoordinateSlot(0)), s.Source.Dimension == 1 ? LinqExpression.Constant(0.0) : Slot(layout.CoordinateSlot(1)));
             case GridCoefficient g when g.Dimension == 1:
                 return LinqExpression.Call(LinqExpression.Constant(g), typeof(GridCoefficient).GetMethod(nameof(GridCoefficient.At), [typeof(double)])!, Slot(layout.CoordinateSlot(0)));
             case GridCoefficient g:

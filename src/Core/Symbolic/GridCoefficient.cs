@@ -6,10 +6,11 @@ namespace PdeNet.Core.Symbolic;
 /// A coefficient sampled on a uniform grid of a line or a rectangle, such as a random
 /// permeability a(x, y) drawn for one sample of a parametric problem: printed by its name,
 /// evaluated at any point of the box by <see cref="Interpolation"/> (points outside are clamped
-/// to the box). It does not depend on u, so its derivative with respect to u or ∇u is 0; it has
-/// no pointwise space derivative (a thresholded field is discontinuous), so it may appear in a
-/// flux -div(a grad u), which the finite-element weak form integrates by parts, but not under a
-/// derivative that must be expanded, and the tensor (PINN) evaluator refuses it.
+/// to the box). It does not depend on u, so its derivative with respect to u or ∇u is 0. Its
+/// space derivative is a <see cref="GridCoefficientSlope"/>, the derivative of the interpolant
+/// where it exists (0 for piecewise constants: jumps are not represented), so use it inside a
+/// flux -div(a grad u), which the finite-element weak form integrates by parts and which never
+/// needs that slope. The tensor (PINN) evaluator refuses grid coefficients.
 /// </summary>
 public sealed class GridCoefficient : Leaf
 {
@@ -86,6 +87,25 @@ public sealed class GridCoefficient : Leaf
         if (Interpolation == GridInterpolation.Nearest) return _values[(wx < 0.5 ? i : i + 1) * n + (wy < 0.5 ? j : j + 1)];
         int k = i * n + j;
         return (1 - wx) * ((1 - wy) * _values[k] + wy * _values[k + 1]) + wx * ((1 - wy) * _values[k + n] + wy * _values[k + n + 1]);
+    }
+
+    /// <summary>
+    /// ∂a/∂x_axis of the interpolant at (x, y) (y ignored in 1D), where it exists: 0 for
+    /// <see cref="GridInterpolation.Nearest"/>, the cell's slope for <see cref="GridInterpolation.Linear"/>.
+    /// </summary>
+    public double Slope(int axis, double x, double y = 0)
+    {
+        if (axis < 0 || axis >= Dimension) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"grid coefficient '{Name}' is {Dimension}D");
+        if (Interpolation == GridInterpolation.Nearest) return 0;
+        var (i, wx) = Locate(0, x);
+        double hx = (Upper[0] - Lower[0]) / (Counts[0] - 1);
+        if (Dimension == 1) return (_values[i + 1] - _values[i]) / hx;
+        var (j, wy) = Locate(1, y);
+        int n = Counts[1];
+        int k = i * n + j;
+        if (axis == 0) return ((1 - wy) * (_values[k + n] - _values[k]) + wy * (_values[k + n + 1] - _values[k + 1])) / hx;
+        double hy = (Upper[1] - Lower[1]) / (n - 1);
+        return ((1 - wx) * (_values[k + 1] - _values[k]) + wx * (_values[k + n + 1] - _values[k + n])) / hy;
     }
 
     /// <summary>The cell index along <paramref name="axis"/> holding <paramref name="x"/> (clamped to the box) and the position in it, in [0, 1].</summary>
