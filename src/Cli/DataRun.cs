@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
@@ -13,7 +14,7 @@ namespace PdeNet.Cli;
 /// <summary>
 /// <c>pdenet data</c>: generates a data set of a parametric problem with its reference solver, one
 /// sample per core at a time, with progress on the error stream; an interrupted run (Ctrl+C)
-/// keeps its finished blocks and the same command resumes it. Also merges shards and describes files.
+/// or SIGTERM keeps its finished blocks and the same command resumes it. Also merges shards and describes files.
 /// </summary>
 internal sealed class DataRun(TextWriter output, TextWriter error)
 {
@@ -37,6 +38,12 @@ internal sealed class DataRun(TextWriter output, TextWriter error)
         };
         bool console = ReferenceEquals(error, Console.Error);
         if (console) Console.CancelKeyPress += onCancel;
+        // SIGTERM (a batch system ending the job) stops the run the same way: saved blocks stay.
+        using var terminate = console ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }) : null;
         try
         {
             string label = $"{problem.Name} {settings.Samples} samples at {resolution}";
@@ -60,9 +67,11 @@ internal sealed class DataRun(TextWriter output, TextWriter error)
             }
             else
             {
+                string work = report.Generated == 0
+                    ? "nothing left to generate"
+                    : string.Create(CultureInfo.InvariantCulture, $"{report.Generated} generated, {report.Resumed} kept from an interrupted run; {report.Seconds:F2} s, {report.SecondsPerSample:F3} s per sample with {report.Workers} workers");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{report.Path}: {report.Samples} samples of {problem.Name} at resolution {resolution} (seed {settings.Seed}, first {settings.First}); " +
-                    $"{report.Generated} generated, {report.Resumed} kept from an interrupted run; {report.Seconds:F2} s, {report.SecondsPerSample:F3} s per sample with {report.Workers} workers"));
+                    $"{report.Path}: {report.Samples} samples of {problem.Name} at resolution {resolution} (seed {settings.Seed}, first {settings.First}); {work}"));
             }
             return 0;
         }
@@ -117,7 +126,7 @@ internal sealed class DataRun(TextWriter output, TextWriter error)
         "exact" => (null, "exact"),
         "fem" => (new FemSolver(new FemOptions(Element: FiniteElement.P1, CellsPerSide: resolution - 1, Threads: 1)),
             $"fem: P1 on the structured triangulation with {resolution - 1} cells per side, CG + AMG, tolerance 1e-10"),
-        "spectral" => (new SpectralSolver(), "spectral: Fourier pseudo-spectral, ETDRK4 (defaults)"),
+        "spectral" => (new SpectralSolver(new SpectralOptions(OutputIntervals: 1)), "spectral: Fourier pseudo-spectral, automatic grid (256 points and up, spectral tail below 1e-10) and scheme, one output interval"),
         var other => throw new NotSupportedException($"problem '{problem.Name}' asks for the reference solver '{other}', which the data command does not know"),
     };
 
