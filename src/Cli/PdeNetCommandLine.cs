@@ -9,7 +9,7 @@ using PdeNet.Solvers.Fem;
 namespace PdeNet.Cli;
 
 /// <summary>
-/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>solve</c>, <c>convergence</c> and <c>mesh</c>. Bad input ends with one
+/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>solve</c>, <c>convergence</c>, <c>data</c> and <c>mesh</c>. Bad input ends with one
 /// line "error: ..." on the error stream and exit code 1.
 /// </summary>
 public static class PdeNetCommandLine
@@ -25,7 +25,7 @@ public static class PdeNetCommandLine
                 return run();
             }
             catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException or FormatException
-                                          or UnauthorizedAccessException or NotSupportedException or ArithmeticException or FemSolveException or GridSolveException or TrainingDivergedException)
+                                          or UnauthorizedAccessException or NotSupportedException or InvalidDataException or ArithmeticException or FemSolveException or GridSolveException or TrainingDivergedException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;
@@ -38,6 +38,10 @@ public static class PdeNetCommandLine
         root.Subcommands.Add(ListCommand.Create(output));
         root.Subcommands.Add(SolveCommand.Create(Solve));
         root.Subcommands.Add(ConvergenceCommand.Create(settings => Guarded(() => new ConvergenceRun(output, error).Execute(settings))));
+        root.Subcommands.Add(DataCommand.Create(
+            settings => Guarded(() => new DataRun(output, error).Generate(settings)),
+            (shards, path) => Guarded(() => new DataRun(output, error).Merge(shards, path)),
+            (path, json) => Guarded(() => new DataRun(output, error).Info(path, json))));
         root.Subcommands.Add(MeshCommand.Create((source, h, folder, json) => Guarded(() => new MeshRun(output).Execute(source, h, folder, json))));
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)

@@ -34,6 +34,10 @@ internal sealed class TensorEvaluator(TensorJet jet, Func<Parameter, double> par
             case NormalComponent n: return jet.Normal(n.Axis);
             case Unknown u: return jet.Get(u);
             case Coefficient k: return Evaluate(k.Definition);
+            case GridCoefficientSlope s:
+                throw new NotSupportedException($"the grid-sampled coefficient '{s.Source.Name}' cannot be evaluated on tensors (PINN residuals); solve this problem with the finite-element reference, or give the coefficient as an expression");
+            case GridCoefficient g:
+                throw new NotSupportedException($"the grid-sampled coefficient '{g.Name}' cannot be evaluated on tensors (PINN residuals); solve this problem with the finite-element reference, or give the coefficient as an expression");
             case Unary f:
             {
                 var a = Evaluate(f.Argument);

@@ -7,7 +7,7 @@ namespace PdeNet.Core.Fields;
 /// string (variable-length UTF-8), double (float64), long (int64), int (int32), bool (uint8 0/1,
 /// HDF5 has no boolean) and double[] (1-D float64). Scalars use a scalar dataspace.
 /// </summary>
-internal static class MetadataValue
+public static class MetadataValue
 {
     /// <summary>The accepted value types, for messages.</summary>
     public const string Accepted = "string, double, long, int, bool or double[]";

@@ -17,6 +17,9 @@ public static class Differentiation
     {
         Coordinate c => c.Axis == axis ? 1 : 0,
         Unknown u => u.DifferentiateSpace(axis),
+        GridCoefficient g => new GridCoefficientSlope(g, axis),
+        GridCoefficientSlope s => throw new NotSupportedException(
+            $"the grid coefficient '{s.Source.Name}' has no second derivatives; keep it inside a flux such as -div({s.Source.Name}*grad(u)), which the finite-element weak form integrates by parts"),
         _ => 0,
     });
 

@@ -54,6 +54,15 @@ public static class ExpressionCompiler
             case NormalComponent n: return Slot(layout.NormalOffset + n.Axis);
             case Unknown u: return Slot(layout.SlotOf(u));
             case Coefficient k: return Recurse(k.Definition);
+            case GridCoefficientSlope s:
+                return LinqExpression.Call(LinqExpression.Constant(s), typeof(GridCoefficientSlope).GetMethod(nameof(GridCoefficientSlope.At))!,
+                    Slot(layout.CoordinateSlot(0)), s.Source.Dimension == 1 ? LinqExpression.Constant(0.0) : Slot(layout.CoordinateSlot(1)));
+            case GridCoefficient g when g.Dimension == 1:
+                return LinqExpression.Call(LinqExpression.Constant(g), typeof(GridCoefficient).GetMethod(nameof(GridCoefficient.At), [typeof(double)])!, Slot(layout.CoordinateSlot(0)));
+            case GridCoefficient g:
+                if (layout.Dimension < 2) throw new InvalidOperationException($"grid coefficient '{g.Name}' is 2D, but the expression is evaluated in {layout.Dimension}D");
+                return LinqExpression.Call(LinqExpression.Constant(g), typeof(GridCoefficient).GetMethod(nameof(GridCoefficient.At), [typeof(double), typeof(double)])!,
+                    Slot(layout.CoordinateSlot(0)), Slot(layout.CoordinateSlot(1)));
             case Unary { Function: UnaryFunction.Negate } neg: return LinqExpression.Negate(Recurse(neg.Argument));
             case Unary { Function: UnaryFunction.Sign } sign:
                 return LinqExpression.Convert(LinqExpression.Call(Method(nameof(Math.Sign)), Recurse(sign.Argument)), typeof(double));

@@ -23,6 +23,8 @@ internal static class ExpressionPrinter
             case NormalComponent n: return "n_" + Symbolic.Coordinate.AxisName(n.Axis);
             case Unknown u: return u.Label;
             case Coefficient k: return k.Name;
+            case GridCoefficient g: return g.Name;
+            case GridCoefficientSlope s: return $"d({s.Source.Name})/d{Symbolic.Coordinate.AxisName(s.Axis)}";
             case Gradient g: return $"grad({Print(g.Operand)})";
             case Divergence { Operand: Gradient inner }: return $"laplacian({Print(inner.Operand)})";
             case Divergence d: return $"div({Print(d.Operand)})";

@@ -34,6 +34,8 @@ public static class Lowering
                 throw new ArgumentException($"the expression uses {c.Name}, but the problem is {d}D");
             case NormalComponent n when n.Axis >= d:
                 throw new ArgumentException($"the expression uses normal component {n.Axis}, but the problem is {d}D");
+            case GridCoefficient g when g.Dimension > d:
+                throw new ArgumentException($"the expression uses the {g.Dimension}D grid coefficient '{g.Name}', but the problem is {d}D");
             case Leaf:
                 return e;
             case Gradient g:
