@@ -35,12 +35,14 @@ public sealed class DeepOnet : OperatorNetwork
             if (options.Branch[^1] != p) throw new ArgumentException($"branch ends with {options.Branch[^1]} features but the trunk with {p}; they must agree", nameof(options));
             _branch = options.Variant == DeepOnetVariant.Stacked
                 ? new StackedMlp(options.Branch[0], options.Branch[1..^1], p, options.Activation)
-                : new Mlp(options.Branch[0], options.Branch[1..^1], p, options.Activation, Precision.Float32);
+                : new Mlp(options.Branch[0], options.Branch[1..^1], p, options.Activation, DefaultPrecision);
         }
-        _trunk = new Mlp(options.Trunk[0], options.Trunk[1..^1], p, options.Activation, Precision.Float32);
-        if (options.Bias) _b0 = new Parameter(zeros(1));
+        _trunk = new Mlp(options.Trunk[0], options.Trunk[1..^1], p, options.Activation, DefaultPrecision);
+        if (options.Bias) _b0 = new Parameter(zeros(1, get_default_dtype()));
         RegisterComponents();
     }
+
+    private static Precision DefaultPrecision => get_default_dtype() == ScalarType.Float64 ? Precision.Float64 : Precision.Float32;
 
     /// <summary>The configuration.</summary>
     public DeepOnetOptions Options { get; }

@@ -1,3 +1,6 @@
+using PdeNet.Neural;
+using static TorchSharp.torch;
+
 namespace PdeNet.Operators.Models;
 
 /// <summary>
@@ -8,7 +11,11 @@ namespace PdeNet.Operators.Models;
 /// <param name="DeepOnet">DeepONet options, when <paramref name="Kind"/> is DeepOnet.</param>
 /// <param name="Mgno">MgNO options, when <paramref name="Kind"/> is Mgno.</param>
 /// <param name="Lsm">LSM options, when <paramref name="Kind"/> is Lsm.</param>
-public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepOnet = null, MgnoOptions? Mgno = null, LsmOptions? Lsm = null)
+/// <param name="Precision">Parameter precision. Float64 by default: with libtorch-cpu 2.10 (TorchSharp 0.107) the float32
+/// gradient of a convolution with respect to its input was measured wrong (NaN or 60% off), while float64 matches
+/// finite differences; see docs/operators.md.</param>
+public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepOnet = null, MgnoOptions? Mgno = null, LsmOptions? Lsm = null,
+    Precision Precision = Precision.Float64)
 {
     /// <summary>A DeepONet specification.</summary>
     public static OperatorModelSpec Of(DeepOnetOptions options) => new(OperatorKind.DeepOnet, DeepOnet: options);
@@ -21,13 +28,25 @@ public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepO
 
     /// <summary>Builds the network with weights drawn from libtorch's generator (seed it first).</summary>
     /// <exception cref="ArgumentException">The options for <see cref="Kind"/> are missing.</exception>
-    public OperatorNetwork Build() => Kind switch
+    public OperatorNetwork Build()
     {
-        OperatorKind.DeepOnet => new DeepOnet(DeepOnet ?? throw Missing()),
-        OperatorKind.Mgno => new Mgno(Mgno ?? throw Missing()),
-        OperatorKind.Lsm => new Lsm(Lsm ?? throw Missing()),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown operator kind"),
-    };
+        var previous = get_default_dtype();
+        set_default_dtype(Precision.ScalarType());
+        try
+        {
+            return Kind switch
+            {
+                OperatorKind.DeepOnet => new DeepOnet(DeepOnet ?? throw Missing()),
+                OperatorKind.Mgno => new Mgno(Mgno ?? throw Missing()),
+                OperatorKind.Lsm => new Lsm(Lsm ?? throw Missing()),
+                _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown operator kind"),
+            };
+        }
+        finally
+        {
+            set_default_dtype(previous);
+        }
+    }
 
     private ArgumentException Missing() => new($"the specification of kind {Kind} has no {Kind} options", nameof(Kind));
 }

@@ -21,6 +21,9 @@ public abstract class OperatorNetwork : nn.Module
     /// <param name="coordinates">Output locations (P, d), for networks that need them; otherwise null.</param>
     public abstract Tensor Forward(Tensor input, Tensor? coordinates);
 
+    /// <summary>The scalar type of the parameters; inputs are converted to it.</summary>
+    public ScalarType DType => parameters().First().dtype;
+
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 

@@ -68,7 +68,8 @@ public sealed class OperatorModel
         Network.eval();
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        return Forward(input.to_type(ScalarType.Float32), coordinates?.to_type(ScalarType.Float32)).MoveToOuterDisposeScope();
+        var dtype = Network.DType;
+        return Forward(input.to_type(dtype), coordinates?.to_type(dtype)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Trains the model; see <see cref="OperatorTrainer"/>.</summary>
@@ -108,8 +109,8 @@ public sealed class OperatorModel
         var model = new OperatorModel(header.Spec, header.Spec.Build());
         if (!blocks.TryGetValue("network", out var network)) throw new InvalidDataException($"{path}: no network block");
         model.LoadNetworkState(network);
-        if (blocks.TryGetValue("input-normaliser", out var input)) OperatorModelFile.ReadBytes(input, r => model.InputNormaliser = UnitGaussianNormaliser.Read(r));
-        if (blocks.TryGetValue("output-normaliser", out var output)) OperatorModelFile.ReadBytes(output, r => model.OutputNormaliser = UnitGaussianNormaliser.Read(r));
+        if (blocks.TryGetValue("input-normaliser", out var input)) OperatorModelFile.ReadBytes(input, r => model.InputNormaliser = UnitGaussianNormaliser.Read(r, model.Network.DType));
+        if (blocks.TryGetValue("output-normaliser", out var output)) OperatorModelFile.ReadBytes(output, r => model.OutputNormaliser = UnitGaussianNormaliser.Read(r, model.Network.DType));
         var history = new TrainingHistory();
         for (int i = 0; i < header.HistorySteps.Length; i++)
             history.Add(header.HistorySteps[i], header.HistorySeries.ToDictionary(s => s.Key, s => s.Value[i]));

@@ -58,9 +58,10 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
         validation?.Check(nameof(validation));
         TorchRuntime.Initialise(o.Seed, o.Threads);
 
-        var inputs = train.Inputs.to_type(ScalarType.Float32);
-        var targets = train.Targets.to_type(ScalarType.Float32);
-        var coordinates = train.Coordinates?.to_type(ScalarType.Float32);
+        var dtype = model.Network.DType;
+        var inputs = train.Inputs.to_type(dtype);
+        var targets = train.Targets.to_type(dtype);
+        var coordinates = train.Coordinates?.to_type(dtype);
         if (resume is null)
         {
             model.InputNormaliser = o.NormaliseInputs ? UnitGaussianNormaliser.Fit(inputs) : null;
@@ -111,7 +112,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
                 var y = targets.index_select(0, index);
                 optimizer.zero_grad();
                 var value = loss.Compute(model.Forward(x, coordinates), y);
-                double v = value.item<float>();
+                double v = Value(value);
                 if (!double.IsFinite(v)) Diverged(model, lastGood, step, lastGoodStep, v);
                 value.backward();
                 optimizer.step();
@@ -172,9 +173,10 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
     {
         model.Network.eval();
         using var _ = no_grad();
-        var inputs = samples.Inputs.to_type(ScalarType.Float32);
-        var targets = samples.Targets.to_type(ScalarType.Float32);
-        var coordinates = samples.Coordinates?.to_type(ScalarType.Float32);
+        var dtype = model.Network.DType;
+        var inputs = samples.Inputs.to_type(dtype);
+        var targets = samples.Targets.to_type(dtype);
+        var coordinates = samples.Coordinates?.to_type(dtype);
         var relative = new RelativeLpLoss(2);
         long n = inputs.shape[0];
         double lossSum = 0, errorSum = 0;
@@ -185,12 +187,14 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
             var x = inputs.narrow(0, start, count);
             var y = targets.narrow(0, start, count);
             var prediction = model.Forward(x, coordinates);
-            lossSum += loss.Compute(prediction, y).item<float>() * count;
-            errorSum += relative.Compute(prediction, y).item<float>() * count;
+            lossSum += Value(loss.Compute(prediction, y)) * count;
+            errorSum += Value(relative.Compute(prediction, y)) * count;
         }
         model.Network.train();
         return (lossSum / n, errorSum / n);
     }
+
+    private static double Value(Tensor scalar) => scalar.to_type(ScalarType.Float64).item<double>();
 
     /// <summary>A permutation of 0..n−1 that depends only on the seed and the epoch.</summary>
     private static long[] Permutation(long n, int seed, int epoch)
