@@ -20,7 +20,7 @@ public static class OperatorPresets
             OperatorModelSpec.Of(new DeepOnetOptions([100, 40, 40], [1, 40, 40], Variant: DeepOnetVariant.Stacked)), 164_961),
         new("deeponet-darcy",
             "Cartesian-product DeepONet for Darcy on 29x29: CNN branch Conv(64,5x5,s2)-Conv(128,5x5,s2)-Dense128-Dense128, trunk [2,128,128,128,128] (lu-group/deeponet-fno)",
-            OperatorModelSpec.Of(new DeepOnetOptions([29 * 29, 128], [2, 128, 128, 128, 128], Cnn: new CnnBranchOptions(29, 29, 1, [64, 128], 5, 2, [128, 128]))), 482_753),
+            OperatorModelSpec.Of(new DeepOnetOptions([29 * 29, 128], [2, 128, 128, 128, 128], Cnn: new CnnBranchOptions(29, 29, 1, [64, 128], 5, 2, [128, 128]))), 682_753),
         new("mgno-darcy",
             "MgNO for Darcy (rough): 4 layers, 24 channels, 6 levels, one pre-smoothing per level and two at the coarsest, zero padding (xlliu2017/MgNO, MgNO_DC)",
             OperatorModelSpec.Of(new MgnoOptions(1, 1, 24, 4, [1, 1, 1, 1, 1, 2])), 572_661),

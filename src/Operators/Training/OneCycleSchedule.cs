@@ -21,6 +21,8 @@ public sealed record OneCycleSchedule(double MaxRate, int TotalSteps, double Pct
         if (TotalSteps < 2) throw new ArgumentOutOfRangeException(nameof(TotalSteps), TotalSteps, "the cycle needs at least two steps");
         double initial = MaxRate / DivFactor, final = initial / FinalDivFactor;
         double end1 = PctStart * TotalSteps - 1, end2 = TotalSteps - 1;
+        if (!(end1 > 0 && end1 < end2))
+            throw new ArgumentOutOfRangeException(nameof(PctStart), PctStart, $"PctStart × TotalSteps − 1 must lie strictly between 0 and {end2} (the rise and the fall need a step each)");
         int s = Math.Min(epoch, TotalSteps - 1);
         return s <= end1
             ? Anneal(initial, MaxRate, s / end1)

@@ -15,7 +15,7 @@ internal static class OperatorModelFile
     private const string Magic = "PDENET-OPERATOR-MODEL\n";
     private const int FormatVersion = 1;
 
-    public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static void Write(string path, OperatorModelHeader header, IReadOnlyDictionary<string, byte[]> blocks) => AtomicFile.Write(path, temporary =>
     {
