@@ -10,11 +10,15 @@ namespace PdeNet.Operators.Normalisation;
 /// </summary>
 public sealed class UnitGaussianNormaliser : IDisposable
 {
+    private readonly Tensor _scale;
+
     private UnitGaussianNormaliser(Tensor mean, Tensor std, double epsilon)
     {
         Mean = mean;
         Std = std;
         Epsilon = epsilon;
+        using var guard = full_like(std, epsilon);
+        _scale = (std + guard).DetachFromDisposeScope();
     }
 
     /// <summary>The pointwise mean, shape <see cref="SampleShape"/>.</summary>
@@ -37,21 +41,21 @@ public sealed class UnitGaussianNormaliser : IDisposable
         if (!(epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive");
         using var _ = no_grad();
         var data = samples.detach();
-        return new UnitGaussianNormaliser(data.mean([0L]).MoveToOuterDisposeScope(), data.std(0, unbiased: true).MoveToOuterDisposeScope(), epsilon);
+        return new UnitGaussianNormaliser(data.mean([0L]).DetachFromDisposeScope(), data.std(0, unbiased: true).DetachFromDisposeScope(), epsilon);
     }
 
     /// <summary>(x − μ)/(σ + ε) for x of shape (batch, ...sample shape).</summary>
     public Tensor Encode(Tensor x)
     {
         Check(x, nameof(x));
-        return (x - Mean.to(x.device).to_type(x.dtype)) / (Std.to(x.device).to_type(x.dtype) + Epsilon);
+        return (x - Mean.to(x.device).to_type(x.dtype)) / _scale.to(x.device).to_type(x.dtype);
     }
 
     /// <summary>z (σ + ε) + μ for z of shape (batch, ...sample shape).</summary>
     public Tensor Decode(Tensor z)
     {
         Check(z, nameof(z));
-        return z * (Std.to(z.device).to_type(z.dtype) + Epsilon) + Mean.to(z.device).to_type(z.dtype);
+        return z * _scale.to(z.device).to_type(z.dtype) + Mean.to(z.device).to_type(z.dtype);
     }
 
     private void Check(Tensor x, string name)
@@ -96,5 +100,6 @@ public sealed class UnitGaussianNormaliser : IDisposable
     {
         Mean.Dispose();
         Std.Dispose();
+        _scale.Dispose();
     }
 }
