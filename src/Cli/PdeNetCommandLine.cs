@@ -9,7 +9,7 @@ using PdeNet.Solvers.Fem;
 namespace PdeNet.Cli;
 
 /// <summary>
-/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>solve</c>, <c>convergence</c>, <c>data</c> and <c>mesh</c>. Bad input ends with one
+/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>models</c>, <c>solve</c>, <c>convergence</c>, <c>data</c> and <c>mesh</c>. Bad input ends with one
 /// line "error: ..." on the error stream and exit code 1.
 /// </summary>
 public static class PdeNetCommandLine
@@ -36,6 +36,7 @@ public static class PdeNetCommandLine
         var root = new RootCommand("PdeNet: define a PDE once, solve it with finite elements and neural surrogates, compare and export");
         root.Subcommands.Add(DemoCommand.Create(Solve));
         root.Subcommands.Add(ListCommand.Create(output));
+        root.Subcommands.Add(ModelsCommand.Create(output));
         root.Subcommands.Add(SolveCommand.Create(Solve));
         root.Subcommands.Add(ConvergenceCommand.Create(settings => Guarded(() => new ConvergenceRun(output, error).Execute(settings))));
         root.Subcommands.Add(DataCommand.Create(
