@@ -15,6 +15,9 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
     /// <summary>What the forward pass needs besides the term tensors.</summary>
     internal sealed record Problem(LeastSquaresSystem System, Tensor Solution, double Ridge);
 
+    [ThreadStatic]
+    private static Problem? _pending;
+
     /// <inheritdoc/>
     public override string Name => nameof(ImplicitLeastSquaresFunction);
 
@@ -24,15 +27,25 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
     /// <param name="ridge">λ of the ridge rows the solution was computed with.</param>
     internal static Tensor Apply(LeastSquaresSystem system, Tensor solution, double ridge)
     {
-        var args = new List<object> { new Problem(system, solution, ridge) };
-        args.AddRange(system.Terms);
-        return apply(args.ToArray());
+        // TorchSharp expects one gradient per argument, so everything passed is a tensor; the system
+        // and the ridge reach forward through a thread-local slot (forward runs inside apply, on this thread).
+        _pending = new Problem(system, solution, ridge);
+        try
+        {
+            var args = new List<object> { solution.detach() };
+            args.AddRange(system.Terms);
+            return apply(args.ToArray());
+        }
+        finally
+        {
+            _pending = null;
+        }
     }
 
     /// <inheritdoc/>
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
-        var problem = (Problem)vars[0];
+        var problem = _pending ?? throw new InvalidOperationException("call ImplicitLeastSquaresFunction.Apply, not apply");
         var terms = vars.Skip(1).Cast<Tensor>().Select(t => t.detach()).ToList();
         ctx.save_for_backward(terms.Append(problem.Solution.detach()).ToList());
         ctx.save_data("system", problem.System);
@@ -60,9 +73,9 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
             for (long k = 0; k < n; k++)
                 rows[k] = autograd.grad([optimality.select(1, k).sum()], [w], retain_graph: true)[0];
             var hessian = stack(rows, 1);
-            var xi = linalg.solve(hessian, grad_output.to_type(ScalarType.Float64)).detach();
+            var xi = DenseSolve.General(hessian, grad_output.to_type(ScalarType.Float64)).detach();
             var grads = autograd.grad([(optimality * xi).sum()], terms);
-            return grads.Select(g => -g.detach()).ToList();
+            return grads.Select(g => -g.detach()).Prepend(zeros_like(solution)).ToList();
         }
     }
 }

@@ -43,6 +43,9 @@ public static class LevenbergMarquardt
 
         var (r, a, g, cost) = Evaluate(w);
         using var noGrad = no_grad();
+        // μ never falls below 1e-12 · max diag(JᵀJ) at the start, which keeps the Cholesky factorisation of
+        // JᵀJ + λ²I + μI well defined when JᵀJ is singular (more basis functions than rows).
+        var floor = (1e-12 * a.diagonal(0, 1, 2).amax(1)).clamp_min(1e-300);
         var mu = (options.InitialDamping * a.diagonal(0, 1, 2).amax(1)).clamp_min(1e-300);
         var nu = full(batch, 2.0, ScalarType.Float64);
         var converged = zeros(batch, ScalarType.Bool);
@@ -56,7 +59,7 @@ public static class LevenbergMarquardt
             if (!active.any().item<bool>()) break;
             iterations = iterations + active.to_type(ScalarType.Int32);
 
-            var step = linalg.solve(a + mu.view(-1, 1, 1) * eye, -g);
+            var step = DenseSolve.Spd(a + mu.view(-1, 1, 1) * eye, -g);
             var wTry = w + step;
             var (rTry, aTry, gTry, costTry) = Evaluate(wTry);
             // Predicted decrease of the quadratic model: ½ δ·(μδ - g) ≥ 0.
@@ -73,11 +76,13 @@ public static class LevenbergMarquardt
 
             var shrink = (1 - (2 * rho - 1).pow(3)).clamp_min(1.0 / 3);
             var rejected = active & ~accept;
-            mu = where(accept, mu * shrink, where(rejected, mu * nu, mu));
+            mu = maximum(where(accept, mu * shrink, where(rejected, mu * nu, mu)), floor);
             nu = where(accept, full_like(nu, 2.0), where(rejected, nu * 2, nu));
 
             var stepNorm = step.square().sum(1).sqrt();
-            var small = accept & (stepNorm <= options.StepTolerance * (w.square().sum(1).sqrt() + options.StepTolerance));
+            // A trial step below the step tolerance (accepted or not) means w is resolved: rejected steps
+            // shrink fast as μ grows, so a sample at the floating-point floor of its cost stops here.
+            var small = active & (stepNorm <= options.StepTolerance * (w.square().sum(1).sqrt() + options.StepTolerance));
             converged = converged | small;
             stalled = stalled | (mu > 1e200) | ~mu.isfinite();
         }
@@ -107,7 +112,7 @@ public static class LevenbergMarquardt
             var jt = j.transpose(1, 2);
             var normal = jt.bmm(j) + (ridge2 + damping) * eye;
             var gradient = jt.bmm(r.unsqueeze(-1)).squeeze(-1) + ridge2 * w;
-            w = w + linalg.solve(normal, -gradient);
+            w = w + DenseSolve.General(normal, -gradient);
         }
         return w;
     }
