@@ -22,10 +22,10 @@ public class ImplicitGradientTests
     private static Tensor Random(Random random, params long[] shape) =>
         tensor(Enumerable.Range(0, (int)shape.Aggregate(1L, (p, s) => p * s)).Select(_ => random.NextDouble() * 2 - 1).ToArray(), ScalarType.Float64).view(shape);
 
-    private static double Loss(Tensor t0, Tensor t1, Tensor y, Tensor c)
+    private static double Loss(Tensor t0, Tensor t1, Tensor y, Tensor c, Tensor start)
     {
         using var scope = NewDisposeScope();
-        var (w, _) = LevenbergMarquardt.Solve(System(t0, t1, y), null, Tight);
+        var (w, _) = LevenbergMarquardt.Solve(System(t0, t1, y), start, Tight);
         return (w * c).sum().item<double>();
     }
 
@@ -36,7 +36,10 @@ public class ImplicitGradientTests
         var random = new Random(17);
         var t0 = Random(random, Batch, Rows, N).requires_grad_(true);
         var t1 = Random(random, Batch, Rows, N).mul(2).requires_grad_(true);
-        var y = Random(random, Batch, Rows);
+        // Data from known weights plus noise: the residual at the solution is small but not zero, so the
+        // second-order terms of the Hessian matter and undamped Gauss–Newton still contracts (for the unrolled check).
+        var truth = Random(random, Batch, N);
+        var y = (t0.detach().bmm(truth.unsqueeze(-1)).squeeze(-1) + 0.5 * t1.detach().bmm(truth.unsqueeze(-1)).squeeze(-1).sin() + 0.1 * Random(random, Batch, Rows)).detach();
         var c = Random(random, Batch, N);
 
         var system = System(t0, t1, y);
@@ -48,23 +51,26 @@ public class ImplicitGradientTests
         var implicit0 = t0.grad!.clone();
         var implicit1 = t1.grad!.clone();
 
-        // Central differences on every entry of both terms.
-        double h = 1e-6, worstFd = 0, scale = Math.Max(implicit0.abs().max().item<double>(), implicit1.abs().max().item<double>());
+        // Central differences on every eighth entry of both terms (both samples). With a nonzero residual the
+        // cost resolves w only to about √ε ≈ 1e-8, so the re-solved difference quotient carries ~1e-8 / h of noise.
+        double h = 1e-4, worstFd = 0, scale = Math.Max(implicit0.abs().max().item<double>(), implicit1.abs().max().item<double>());
         for (int which = 0; which < 2; which++)
         {
             var implicitGrad = which == 0 ? implicit0 : implicit1;
             var values = (which == 0 ? t0 : t1).detach().clone();
             var flat = values.view(-1);
-            for (long i = 0; i < flat.shape[0]; i++)
+            for (long i = 0; i < flat.shape[0]; i += 8)
             {
                 double old = flat[i].item<double>();
                 flat[i].fill_(old + h);
-                double up = Loss(which == 0 ? values : t0.detach(), which == 1 ? values : t1.detach(), y, c);
+                double up = Loss(which == 0 ? values : t0.detach(), which == 1 ? values : t1.detach(), y, c, solution);
                 flat[i].fill_(old - h);
-                double down = Loss(which == 0 ? values : t0.detach(), which == 1 ? values : t1.detach(), y, c);
+                double down = Loss(which == 0 ? values : t0.detach(), which == 1 ? values : t1.detach(), y, c, solution);
                 flat[i].fill_(old);
                 double fd = (up - down) / (2 * h);
-                worstFd = Math.Max(worstFd, Math.Abs(fd - implicitGrad.view(-1)[i].item<double>()));
+                double ig = implicitGrad.view(-1)[i].item<double>();
+                if (i < 16) TestContext.Out.WriteLine($"term {which} entry {i}: central difference {fd:E6}, implicit {ig:E6}");
+                worstFd = Math.Max(worstFd, Math.Abs(fd - ig));
             }
         }
 
@@ -76,7 +82,8 @@ public class ImplicitGradientTests
         double worstUnrolled = Math.Max((u0.grad! - implicit0).abs().max().item<double>(), (u1.grad! - implicit1).abs().max().item<double>());
 
         TestContext.Out.WriteLine($"gradient scale {scale:E2}; max |implicit - central difference| = {worstFd:E2}; max |implicit - unrolled| = {worstUnrolled:E2}");
-        Assert.That(worstFd, Is.LessThan(1e-6 * Math.Max(1, scale)), "finite differences of a re-solved problem (h = 1e-6)");
+        TestContext.Out.WriteLine($"unrolled t0 grad [0..3]: {string.Join(", ", u0.grad!.view(-1).data<double>().Take(4).Select(v => v.ToString("E6")))}");
+        Assert.That(worstFd, Is.LessThan(1e-4 * Math.Max(1, scale)), "central differences of the re-solved problem (h = 1e-4, warm-started)");
         Assert.That(worstUnrolled, Is.LessThan(1e-8 * Math.Max(1, scale)), "the unrolled iteration converges to the same derivative");
     }
 }
