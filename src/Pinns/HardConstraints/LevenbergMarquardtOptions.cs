@@ -3,7 +3,7 @@ namespace PdeNet.Pinns.HardConstraints;
 /// <summary>Options of the batched Levenberg–Marquardt solver (all quantities dimensionless, float64).</summary>
 /// <param name="MaxIterations">Iteration limit per solve (each iteration is one trial step for every sample).</param>
 /// <param name="GradientTolerance">A sample stops when max |Jᵀr + λ²w| falls to this.</param>
-/// <param name="StepTolerance">A sample stops when an accepted step has ‖δ‖ ≤ StepTolerance · (‖w‖ + StepTolerance).</param>
+/// <param name="StepTolerance">A sample stops when a trial step (accepted or not) has ‖δ‖ ≤ StepTolerance · (‖w‖ + StepTolerance).</param>
 /// <param name="CostTolerance">A sample stops when its cost ½‖r‖² (ridge rows included) falls to this.</param>
 /// <param name="InitialDamping">μ₀ as a multiple of max diag(JᵀJ) at the starting point.</param>
 /// <param name="Ridge">λ: the ridge rows λ·w are appended to the residual (λ = 0 for none).</param>
