@@ -1,0 +1,10 @@
+using static TorchSharp.torch;
+
+namespace PdeNet.Pinns.HardConstraints;
+
+/// <summary>What a constraint layer returns.</summary>
+/// <param name="Solution">u at the grid points, (batch, P) float64, differentiable in the basis.</param>
+/// <param name="Weights">The weights: (batch, N) for one set, (batch, K, N) for K experts.</param>
+/// <param name="Penalty">The residual penalty to add to the loss (soft constraint), null for hard constraints.</param>
+/// <param name="Solves">The Levenberg–Marquardt outcome per expert (one entry without experts); empty for the soft constraint.</param>
+public sealed record ConstrainedSolution(Tensor Solution, Tensor Weights, Tensor? Penalty, IReadOnlyList<LevenbergMarquardtResult> Solves);

@@ -1,0 +1,19 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PdeNet.Pinns.HardConstraints;
+
+/// <summary>
+/// The last layer of a physics-informed operator: it turns N basis functions sampled on the grid into
+/// the solution. The soft constraint (pi-sc), the hard constraint (pi-hc) and the hard constraint with
+/// experts (pi-hc-moe) implement it; a model differs between the three only in this layer.
+/// </summary>
+public interface IConstraintLayer
+{
+    /// <summary>u from the basis functions.</summary>
+    /// <param name="basis">b_k at the P grid points, (batch, P, N) float64.</param>
+    ConstrainedSolution Forward(Tensor basis);
+
+    /// <summary>The layer's own trainable parameters (none for the hard constraints).</summary>
+    IReadOnlyList<Parameter> Parameters { get; }
+}
