@@ -16,5 +16,8 @@ internal readonly struct CompiledScalar
 
     public bool IsZero => _function is null && _constant == 0;
 
+    /// <summary>True when the expression is a number (<see cref="Evaluate"/> ignores its variables).</summary>
+    public bool IsConstant => _function is null;
+
     public double Evaluate(double[] variables) => _function is null ? _constant : _function(variables);
 }

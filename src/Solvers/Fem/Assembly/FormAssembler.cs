@@ -30,6 +30,14 @@ internal sealed class FormAssembler
     /// <summary>One boundary facet with a normal-flux term: its unknowns, vertices, normal, measure and compiled integrand.</summary>
     private sealed record NaturalFacet(int Facet, int[] Dofs, CompiledScalar Flux, CompiledScalar FluxByU);
 
+    /// <summary>
+    /// ∂F_i/∂(∂_j u) when it is the whole linearisation and constant (constant-coefficient diffusion) on P1, whose
+    /// gradients are constant on a cell: the local Jacobian is then measure · Σ_q w_q · (-K∇φ_b·∇φ_a), formed once per
+    /// cell instead of at every quadrature point. Null otherwise.
+    /// </summary>
+    private readonly double[]? _constantDiffusion;
+    private readonly double _weightSum;
+
     public FormAssembler(WeakForm form, FunctionSpace space, int quadratureDegree)
     {
         _space = space;
@@ -46,6 +54,11 @@ internal sealed class FormAssembler
         _sourceByU = Compile(Differentiation.WithRespectTo(form.Source, form.Unknown));
         _sourceByGradient = form.Gradient.Select(g => Compile(Differentiation.WithRespectTo(form.Source, g))).ToArray();
         _mass = Compile(form.Mass ?? 0);
+        if (element.Degree == 1 && _fluxByU.All(c => c.IsZero) && _sourceByGradient.All(c => c.IsZero) && _sourceByU.IsZero && _fluxByGradient.All(c => c.IsConstant))
+        {
+            _constantDiffusion = _fluxByGradient.Select(c => c.Evaluate([])).ToArray();
+            _weightSum = _cells.Rule.Weights.Sum();
+        }
         var linearisation = form.Flux.Append(form.Source).SelectMany(e => form.Jet.Select(w => Differentiation.WithRespectTo(e, w)));
         JacobianDependsOnTime = !form.IsLinear || linearisation.Any(e => e.Contains(n => n is TimeVariable));
         Pattern = new SparsityPattern(space.DofCount, space.Dofs.CellDofs, element.DofCount);
@@ -183,15 +196,38 @@ internal sealed class FormAssembler
                     for (int i = 0; i < d; i++) fDotGrad += flux[i] * grad[a * d + i];
                     local[a] += w * (s * phi[a] - fDotGrad);
                 }
-                if (values is null) continue;
+                if (values is null || _constantDiffusion is not null) continue;
                 AddLinearisation(v, phi, grad, w, k, d, localMatrix, dFlux);
             }
+            if (values is not null && _constantDiffusion is not null) AddConstantDiffusion(gradients.AsSpan(0, k * d), measure * _weightSum, k, d, localMatrix);
             for (int a = 0; a < k; a++) residual[cellDofs[cell * k + a]] += local[a];
             if (values is null) continue;
             int offset = cell * k * k;
             for (int e = 0; e < k * k; e++) values[positions[offset + e]] += localMatrix[e];
         }
         AssembleBoundary(solution, residual, values, v);
+    }
+
+    /// <summary>Adds w (-K∇φ_b·∇φ_a) to the local matrix, with K = <see cref="_constantDiffusion"/> and the cell's constant gradients.</summary>
+    private void AddConstantDiffusion(ReadOnlySpan<double> grad, double w, int k, int d, double[] localMatrix)
+    {
+        var conductivity = _constantDiffusion!;
+        Span<double> flux = stackalloc double[d];
+        for (int b = 0; b < k; b++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < d; j++) sum += conductivity[i * d + j] * grad[b * d + j];
+                flux[i] = sum;
+            }
+            for (int a = 0; a < k; a++)
+            {
+                double dot = 0;
+                for (int i = 0; i < d; i++) dot += flux[i] * grad[a * d + i];
+                localMatrix[a * k + b] -= w * dot;
+            }
+        }
     }
 
     /// <summary>Adds w ∂(-F·∇φ_a + s φ_a)/∂U_b at one point to the local matrix.</summary>
