@@ -5,7 +5,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Geometry.Meshes;
 using PdeNet.Problems;
 using PdeNet.Reporting.Comparisons;
-using PdeNet.Solvers.Evolution;
+using PdeNet.Solvers;
 using PdeNet.Solvers.Fem;
 using Spectre.Console;
 
@@ -51,12 +51,7 @@ internal sealed class SolveRun(TextWriter output, TextWriter error)
         var solutions = new List<Solution>();
         if (reference is not null) solutions.Add(reference);
         if (!isReference) solutions.Add(display.Run(settings.Solver, p => solver.Solve(problem, p)));
-        var mesh = reference switch
-        {
-            FemSolution fem => fem.Mesh,
-            SnapshotSolution grid when settings.MeshSize is null => grid.NativeMesh,
-            _ => FemSolver.MeshFor(problem.Domain!, SolverCatalog.FemOptions(settings)),
-        };
+        var mesh = ReferenceSolvers.ComparisonMesh(reference, problem.Domain!, SolverCatalog.FemOptions(settings), nativeGrid: settings.MeshSize is null);
 
         var comparison = Comparison.Of(problem, mesh, solutions, reference);
         var metadata = new Dictionary<string, object>

@@ -1,5 +1,8 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
+using PdeNet.Geometry;
+using PdeNet.Geometry.Meshes;
+using PdeNet.Solvers.Evolution;
 using PdeNet.Solvers.Fem;
 using PdeNet.Solvers.FiniteVolume;
 using PdeNet.Solvers.Spectral;
@@ -20,4 +23,16 @@ public static class ReferenceSolvers
         SpectralSolver.Supports(problem, out _) ? new SpectralSolver()
         : FiniteVolumeSolver.Supports(problem, out _) ? new FiniteVolumeSolver()
         : new FemSolver(fem ?? new FemOptions());
+
+    /// <summary>
+    /// Where a comparison against <paramref name="reference"/> integrates errors and stores fields: the finite-element
+    /// reference's mesh, a grid reference's own mesh (unless <paramref name="nativeGrid"/> is false), else the mesh the
+    /// finite-element solver would make of <paramref name="domain"/> with <paramref name="fem"/>.
+    /// </summary>
+    public static Mesh ComparisonMesh(Solution? reference, Domain domain, FemOptions fem, bool nativeGrid = true) => reference switch
+    {
+        FemSolution solution => solution.Mesh,
+        SnapshotSolution grid when nativeGrid => grid.NativeMesh,
+        _ => FemSolver.MeshFor(domain, fem),
+    };
 }

@@ -1,11 +1,9 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
-using PdeNet.Geometry.Meshes;
 using PdeNet.Pinns;
 using PdeNet.Problems;
 using PdeNet.Reporting.Comparisons;
 using PdeNet.Solvers;
-using PdeNet.Solvers.Evolution;
 using PdeNet.Solvers.Fem;
 
 namespace PdeNet.Validation.Pinns;
@@ -48,12 +46,7 @@ internal sealed class PinnVersusReference(string reportsDirectory) : IValidation
             {
                 var reference = ReferenceSolvers.For(problem).Solve(problem);
                 var pinn = new PinnSolver(options).Solve(problem);
-                var mesh = reference switch
-                {
-                    FemSolution fem => fem.Mesh,
-                    SnapshotSolution grid => grid.NativeMesh,
-                    _ => FemSolver.MeshFor(problem.Domain!, new FemOptions()),
-                };
+                var mesh = ReferenceSolvers.ComparisonMesh(reference, problem.Domain!, new FemOptions());
                 var comparison = Comparison.Of(problem, mesh, [reference, pinn], reference);
                 string directory = Directory.CreateDirectory(Path.Combine(outputDirectory, Name, name)).FullName;
                 var files = comparison.WriteTo(directory);

@@ -28,8 +28,7 @@ internal static class PeriodicIdentification
     {
         var parent = Enumerable.Range(0, dofCount).ToArray();
         int d = mesh.GeometricDimension;
-        var box = BoundingBox(mesh);
-        double tolerance = 1e-8 * Math.Max(box, 1e-300);
+        double tolerance = 1e-8 * Math.Max(mesh.Bounds().Diameter, 1e-300);
         foreach (var periodic in conditions)
         {
             var source = DofsOn(mesh, facetElement, facetDofs, periodic.Source);
@@ -68,47 +67,32 @@ internal static class PeriodicIdentification
         return dofs;
     }
 
-    private static double BoundingBox(Mesh mesh)
-    {
-        int d = mesh.GeometricDimension;
-        double diameter = 0;
-        for (int i = 0; i < d; i++)
-        {
-            double min = double.PositiveInfinity, max = double.NegativeInfinity;
-            for (int n = 0; n < mesh.NodeCount; n++)
-            {
-                double x = mesh.Coordinates[n * d + i];
-                min = Math.Min(min, x);
-                max = Math.Max(max, x);
-            }
-            diameter = Math.Max(diameter, max - min);
-        }
-        return diameter;
-    }
-
     /// <summary>Looks the point up in the cell of the tolerance grid it falls in and the neighbouring cells (a point near a cell edge may round either way).</summary>
     private static bool TryFind(Dictionary<string, int> byPosition, double[] point, double tolerance, out int dof)
     {
         int d = point.Length;
-        var cell = point.Select(x => (long)Math.Round(x / tolerance)).ToArray();
+        var cell = Array.ConvertAll(point, x => (long)Math.Round(x / tolerance));
         var probe = new long[d];
         int combinations = (int)Math.Pow(3, d);
         for (int c = 0; c < combinations; c++)
         {
             int rest = c;
             for (int i = 0; i < d; i++, rest /= 3) probe[i] = cell[i] + rest % 3 - 1;
-            if (byPosition.TryGetValue(string.Join(",", probe), out dof)) return true;
+            if (byPosition.TryGetValue(Key(probe), out dof)) return true;
         }
         dof = -1;
         return false;
     }
 
+    /// <summary>The key of the tolerance-grid cell a point falls in.</summary>
     private static string Key(ReadOnlySpan<double> x, double tolerance)
     {
-        var parts = new string[x.Length];
-        for (int i = 0; i < x.Length; i++) parts[i] = ((long)Math.Round(x[i] / tolerance)).ToString(CultureInfo.InvariantCulture);
-        return string.Join(",", parts);
+        var cell = new long[x.Length];
+        for (int i = 0; i < x.Length; i++) cell[i] = (long)Math.Round(x[i] / tolerance);
+        return Key(cell);
     }
+
+    private static string Key(long[] cell) => string.Join(",", cell.Select(c => c.ToString(CultureInfo.InvariantCulture)));
 
     private static string Format(ReadOnlySpan<double> x)
     {
