@@ -38,7 +38,7 @@ public sealed class PinnCheckpoint
 
     /// <summary>A checkpoint of <paramref name="network"/> trained on <paramref name="problem"/>, with Adam's state when given.</summary>
     internal static PinnCheckpoint Of(Problem problem, PinnOptions options, PinnNetwork network, string phase, int step, int round,
-        double learningRate, TrainingHistory history, TorchSharp.Modules.OptimizerHelper? optimizer = null, PinnState? state = null)
+        double learningRate, TrainingHistory history, PdeNet.Neural.Optimization.AdamOptimizer? optimizer = null, PinnState? state = null)
     {
         static byte[] Bytes(Action<BinaryWriter> write)
         {
@@ -49,7 +49,7 @@ public sealed class PinnCheckpoint
         var header = new CheckpointHeader(problem.Name, problem.Parameters.ToDictionary(p => p.Name, problem.ValueOf), options, phase, step, round,
             learningRate, history.Steps.ToArray(), history.Names.ToDictionary(n => n, n => history[n].ToArray()), PdeNet.Core.Fields.FieldFile.Version,
             state?.Weighting, state?.Fitted, state?.RefinedPoints);
-        return new PinnCheckpoint(header, Bytes(w => network.Model.save(w)), optimizer is null ? [] : Bytes(w => optimizer.save_state_dict(w)));
+        return new PinnCheckpoint(header, Bytes(w => network.Model.save(w)), optimizer is null ? [] : Bytes(optimizer.Save));
     }
 
     /// <summary>Loads the saved parameters into <paramref name="network"/>.</summary>

@@ -101,7 +101,7 @@ internal sealed class PinnTraining : ITrainingObjective, IDisposable
     }
 
     /// <summary>Writes the training state: parameters, optimiser state (when given), step, round, history, weights, refined points.</summary>
-    public void Checkpoint(string path, string phase, double learningRate, OptimizerHelper? optimizer) =>
+    public void Checkpoint(string path, string phase, double learningRate, AdamOptimizer? optimizer) =>
         PinnCheckpoint.Of(_problem, _options, _network, phase, _trainer.Step, _round, learningRate, _trainer.History, optimizer, State).Save(path);
 
     /// <summary>What a checkpoint keeps beside the network: loss weights, fitted values, refined points.</summary>

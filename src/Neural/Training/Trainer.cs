@@ -65,7 +65,7 @@ public sealed class Trainer
     /// Called to write a checkpoint with the phase name, the learning rate in force and the optimiser (null in
     /// L-BFGS); it sees the parameters at the top of a step whose loss was just found finite.
     /// </summary>
-    public Action<string, double, OptimizerHelper?>? Checkpoint { get; set; }
+    public Action<string, double, AdamOptimizer?>? Checkpoint { get; set; }
 
     /// <summary>Takes the current parameters as the last good state (after loading a checkpoint, say).</summary>
     public void MarkGood()
@@ -82,24 +82,24 @@ public sealed class Trainer
     /// <exception cref="LossDivergedException">The loss became NaN or infinite.</exception>
     public void Adam(AdamSchedule schedule, int checkpointEvery = 0, AdamResume? resume = null)
     {
-        using var optimizer = optim.Adam(_parameters, schedule.LearningRate, amsgrad: schedule.Amsgrad);
+        using var optimizer = new AdamOptimizer(_parameters, new AdamOptions(schedule.LearningRate, Amsgrad: schedule.Amsgrad));
         double decay = schedule.Decay;
         double learningRate = schedule.LearningRate;
         int first = 0;
         if (resume is not null)
         {
             using (var stream = new MemoryStream(resume.OptimizerState))
-            using (var reader = new BinaryReader(stream)) optimizer.load_state_dict(reader);
+            using (var reader = new BinaryReader(stream)) optimizer.Load(reader);
             first = resume.Step;
             learningRate = schedule.RateAt(first);
-            SetLearningRate(optimizer, learningRate);
+            optimizer.LearningRate = learningRate;
         }
         for (int step = first; step <= schedule.Steps; step++, Step++)
         {
             _cancellation.ThrowIfCancellationRequested();
             BeforeAdamStep?.Invoke(step);
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var terms = _objective.Terms();
             AfterAdamTerms?.Invoke(step, terms);
             var total = _objective.Total(terms);
@@ -110,9 +110,9 @@ public sealed class Trainer
             if (step % _logEvery == 0 || step == schedule.Steps) Log("adam", step, schedule.Steps, value, terms);
             if (step == schedule.Steps) break;
             total.backward();
-            optimizer.step();
+            optimizer.Step();
             learningRate *= decay;
-            SetLearningRate(optimizer, learningRate);
+            optimizer.LearningRate = learningRate;
         }
         Metadata["adam_steps"] = schedule.Steps;
     }
@@ -182,11 +182,6 @@ public sealed class Trainer
         if (ExtraSeries is null) return values;
         foreach (var (name, value) in ExtraSeries(values).ToArray()) values.Add(name, value);
         return values;
-    }
-
-    private static void SetLearningRate(OptimizerHelper optimizer, double learningRate)
-    {
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
     }
 
     private static double Value(Tensor scalar) => scalar.to_type(ScalarType.Float64).item<double>();

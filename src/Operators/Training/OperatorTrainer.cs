@@ -1,5 +1,6 @@
 using PdeNet.Core.Solving;
 using PdeNet.Neural;
+using PdeNet.Neural.Optimization;
 using PdeNet.Neural.Training;
 using PdeNet.Operators.Losses;
 using PdeNet.Operators.Normalisation;
@@ -76,19 +77,19 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
         };
         var parameters = model.Network.parameters().ToArray();
         double rate0 = o.Schedule.RateAt(resume?.Epoch ?? 0);
-        using OptimizerHelper optimizer = o.Optimizer switch
+        using var optimizer = new AdamOptimizer(parameters, o.Optimizer switch
         {
-            OptimizerKind.Adam => optim.Adam(parameters, rate0, weight_decay: o.WeightDecay),
-            OptimizerKind.AdamW => optim.AdamW(parameters, rate0, weight_decay: o.WeightDecay),
+            OptimizerKind.Adam => new AdamOptions(rate0, WeightDecay: o.WeightDecay),
+            OptimizerKind.AdamW => new AdamOptions(rate0, WeightDecay: o.WeightDecay, Decoupled: true),
             _ => throw new ArgumentOutOfRangeException(nameof(o.Optimizer), o.Optimizer, "unknown optimiser"),
-        };
+        });
         int firstEpoch = 0, step = 0, bestEpoch = 0;
         double bestMetric = double.PositiveInfinity;
         byte[]? best = null;
         var history = new TrainingHistory();
         if (resume is not null)
         {
-            OperatorModelFile.ReadBytes(resume.Optimizer, r => optimizer.load_state_dict(r));
+            OperatorModelFile.ReadBytes(resume.Optimizer, optimizer.Load);
             (firstEpoch, step, bestEpoch, bestMetric, history, best) = (resume.Epoch, resume.Step, resume.BestEpoch, resume.BestMetric, resume.History, resume.Best);
             if (double.IsNaN(bestMetric)) bestMetric = double.PositiveInfinity;
         }
@@ -99,7 +100,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
         {
             cancellation.ThrowIfCancellationRequested();
             double rate = o.Schedule.RateAt(epoch);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
+            optimizer.LearningRate = rate;
             model.Network.train();
             var order = Permutation(n, o.Seed, epoch);
             double sum = 0;
@@ -110,12 +111,12 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
                 using var index = tensor(order[(int)start..(int)(start + count)]);
                 var x = inputs.index_select(0, index);
                 var y = targets.index_select(0, index);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var value = loss.Compute(model.Forward(x, coordinates), y);
                 double v = Value(value);
                 if (!double.IsFinite(v)) Diverged(model, lastGood, step, lastGoodStep, v);
                 value.backward();
-                optimizer.step();
+                optimizer.Step();
                 step++;
                 sum += v * count;
             }
@@ -143,7 +144,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
             {
                 model.TrainedWith = o;
                 var blocks = model.Blocks();
-                blocks["optimizer"] = OperatorModelFile.Bytes(w => optimizer.save_state_dict(w));
+                blocks["optimizer"] = OperatorModelFile.Bytes(optimizer.Save);
                 if (best is not null) blocks["best-network"] = best;
                 OperatorModelFile.Write(path, model.Header("checkpoint", epoch + 1, step, validation is null ? epoch + 1 : bestEpoch, bestMetric, lastGoodStep), blocks);
             }
