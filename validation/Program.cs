@@ -19,6 +19,7 @@ var validations = new IValidation[]
     new PdeNet.Validation.Pinns.PinnVersusReference(Path.Combine(root, "validation", "reports")),
     new PdeNet.Validation.Pinns.PinnPerformance(root),
     new PdeNet.Validation.Pinns.PinnInverse(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Operators.OperatorPerformance(root),
 };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -171,7 +171,7 @@ internal sealed class PinnPerformance(string root) : IValidation
         string[] topLevel = ["loss", "backward", "optimizer", "snapshot", "dispose"];
         add(["sum of the top-level phases", .. columns.Select(c => (object?)topLevel.Sum(k => c.Phases.GetValueOrDefault(k)))]);
         add(["whole step (timed solver / script run)", .. columns.Select(c => (object?)c.WholeStep)]);
-        report.Note("PdeNet's phases are timed on the solver's building blocks (PinnNetwork, PinnLoss, CollocationSet, TorchSharp's Adam, one dispose scope per step, the last-good snapshot) in a separate run after the round's timed runs; the split of the loss is timed on TensorJet and TensorEvaluator with no backward. PyTorch's phases are timed inside its timed run.");
+        report.Note("PdeNet's phases are timed on the solver's building blocks (PinnNetwork, PinnLoss, CollocationSet, AdamOptimizer, one dispose scope per step, the last-good snapshot) in a separate run after the round's timed runs; the split of the loss is timed on TensorJet and TensorEvaluator with no backward. PyTorch's phases are timed inside its timed run.");
     }
 
     private static Dictionary<string, double> MedianPhases<T>(List<T> runs) where T : IReadOnlyDictionary<string, double> =>
