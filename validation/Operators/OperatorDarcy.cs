@@ -119,9 +119,10 @@ internal sealed class OperatorDarcy(string reportsDirectory) : IValidation
                     + $"solved by P1 FEM on the {fine} × {fine} vertex grid and subsampled with stride {stride} to {Coarse} × {Coarse}. The FNO data are solved at 421 "
                     + $"(stride 5); one solve at 421 takes several seconds here, so 1,200 of them would not fit the budget next to the training: {fine} was chosen from "
                     + $"measured solve times (169: about 1.3 s, 253: about 2.4 s per sample). Full protocol: PDENET_DARCY_FINE=421.");
-        report.Note("CPU budget: 2 cores shared with other jobs (load average above 10 during the run), float64 (docs/operators.md: float32 convolution input gradients are "
-                    + "wrong in this libtorch), one libtorch thread, about 10 minutes of training and inference per model. A one-epoch trial on 8 samples measured 1.6 s (DeepONet), "
-                    + "4.8 s (MgNO) and 19 s (LSM) of training per sample, so one epoch over 1,000 samples alone would exceed the budget: the budget runs train on fewer samples. With a few epochs instead of hundreds, the errors above measure a budget run, not the models' attainable accuracy, and the "
+        report.Note("CPU budget: 2 cores shared with other jobs (load average between 1 and 17 while these runs were measured), float64 (docs/operators.md: float32 convolution input gradients are "
+                    + "wrong in this libtorch), one libtorch thread, about 10 minutes of training and inference per model. A shorter run with one thread measured about 0.25 s (DeepONet), "
+                    + "0.6–1 s (MgNO) and 7.3 s (LSM) of training per sample and epoch (with two threads on the loaded machine 1.6, 4.8 and 19 s), so one LSM epoch over 1,000 "
+                    + "samples alone would take two hours: MgNO and LSM train on fewer samples in the budget run. With a few epochs instead of hundreds, the errors above measure a budget run, not the models' attainable accuracy, and the "
                     + "published numbers (GPU, 500 epochs, FNO's own data) are NOT reached here.");
         report.Note("Full-protocol command: PDENET_DARCY_FINE=421 PDENET_DARCY_DEEPONET_EPOCHS=500 PDENET_DARCY_MGNO_EPOCHS=500 PDENET_DARCY_LSM_EPOCHS=501 "
                     + "PDENET_DARCY_MGNO_TRAIN=1000 PDENET_DARCY_LSM_TRAIN=1000 dotnet run -c Release --project validation -- operator-darcy (PDENET_DARCY_TRAIN and PDENET_DARCY_TEST set the data set's split, PDENET_DARCY_<MODEL>_TRAIN the samples each model trains on).");
@@ -144,18 +145,18 @@ internal sealed class OperatorDarcy(string reportsDirectory) : IValidation
         [
             new("deeponet", "DeepONet (CNN branch)", deepOnet,
                 e => new OperatorTrainerOptions(e, 20, new ConstantSchedule(3e-4), OptimizerKind.AdamW, 1e-4, OperatorLossKind.RelativeL2, Seed: 0, Threads: Threads),
-                OperatorBenchmark.Setting("PDENET_DARCY_DEEPONET_EPOCHS", 2), 500, 200, "0.0588 (LSM paper's table)", 0.0588,
+                OperatorBenchmark.Setting("PDENET_DARCY_DEEPONET_EPOCHS", 2), 500, 1000, "0.0588 (LSM paper's table)", 0.0588,
                 "the lu-group/deeponet-fno Darcy network (Conv(64, 5×5, s2) → Conv(128, 5×5, s2) → Dense 128 → Dense 128, trunk [2, 128, 128, 128, 128]) on the 85 × 85 input "
                 + "instead of 29 × 29, Cartesian product over the 7,225 grid points; AdamW lr 3e-4, weight decay 1e-4, batch 20, relative L2 loss, Gaussian normalisers. "
                 + "The protocol count (500 epochs) is the LSM protocol's; the LSM paper does not state DeepONet's."),
             new("mgno", "MgNO", OperatorPresets.Get("mgno-darcy").Spec,
                 e => new OperatorTrainerOptions(e, 8, new OneCycleSchedule(5e-4, Math.Max(e, 10), 0.2), OptimizerKind.Adam, 1e-4, OperatorLossKind.RelativeH1, Seed: 0, Threads: Threads),
-                OperatorBenchmark.Setting("PDENET_DARCY_MGNO_EPOCHS", 2), 500, 100, "0.00339 (paper, rough Darcy at 256²; not the 85² FNO data)", 0.00339,
+                OperatorBenchmark.Setting("PDENET_DARCY_MGNO_EPOCHS", 2), 500, 400, "0.00339 (paper, rough Darcy at 256²; not the 85² FNO data)", 0.00339,
                 "preset mgno-darcy (4 layers, 24 channels, 6 levels, zero padding); Adam with coupled weight decay 1e-4, OneCycle (max lr 5e-4, pct_start 0.2) over max(epochs run, 10) epochs (a cycle needs several), cut at the epochs run, "
                 + "batch 8, relative H1 loss, Gaussian normalisers."),
             new("lsm", "LSM", OperatorPresets.Get("lsm-darcy").Spec,
                 e => new OperatorTrainerOptions(e, 20, new StepSchedule(5e-4, 100, 0.5), OptimizerKind.Adam, 1e-4, OperatorLossKind.RelativeL2, Seed: 0, Threads: Threads),
-                OperatorBenchmark.Setting("PDENET_DARCY_LSM_EPOCHS", 1), 501, 40, "0.0065 (LSM paper)", 0.0065,
+                OperatorBenchmark.Setting("PDENET_DARCY_LSM_EPOCHS", 1), 501, 80, "0.0065 (LSM paper)", 0.0065,
                 "preset lsm-darcy (width 64, 12 bases, 4 tokens, 6×6 patches, padding to 96); Adam with coupled weight decay 1e-4, lr 5e-4, StepLR(100, 0.5), batch 20, "
                 + "relative L2 loss, Gaussian normalisers."),
         ];
