@@ -109,7 +109,7 @@ internal sealed class OperatorAntiderivative(string reportsDirectory) : IValidat
                     + "cosine-decayed rate, which needs far fewer passes over the data. Paper protocol: PDENET_ANTIDERIVATIVE_EPOCHS=50000 PDENET_ANTIDERIVATIVE_BATCH=10000 "
                     + "dotnet run -c Release --project validation -- operator-antiderivative.");
         report.Note($"Speed-up: the reference here is a cumulative sum, {reference:E2} s per function against {perFunction:E2} s for the network on the same 100 points "
-                    + $"(ratio {reference / perFunction:F1}); with an exact reference this cheap the benchmark checks accuracy against the paper, not a surrogate's speed. "
+                    + $"(ratio {reference / perFunction:G3}); with an exact reference this cheap the benchmark checks accuracy against the paper, not a surrogate's speed. "
                     + "The Darcy and Burgers reports measure the speed-up against real solvers.");
         report.Target($"test MSE ≤ 1e-5 after {trained.Steps} steps", testMse <= 1e-5);
 

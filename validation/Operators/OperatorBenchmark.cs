@@ -98,7 +98,8 @@ internal static class OperatorBenchmark
 
     /// <summary>
     /// Trains <paramref name="model"/> and saves it to <paramref name="path"/>, or, when <paramref name="cache"/> holds
-    /// <paramref name="key"/> from an earlier run with the same configuration, loads the saved model instead.
+    /// <paramref name="key"/> from an earlier run with the same configuration, loads the saved model instead (and sets libtorch's
+    /// thread count to the options', so that inference is timed alike).
     /// </summary>
     public static Trained TrainOrLoad(RunCache cache, string key, string path, OperatorModel model, OperatorSamples train, OperatorSamples? validation,
         OperatorTrainerOptions options)
@@ -123,6 +124,8 @@ internal static class OperatorBenchmark
             long steps = (long)options.Epochs * ((train.Count + options.BatchSize - 1) / options.BatchSize);
             return [seconds, steps];
         });
+        // A loaded model is timed at the thread count it was trained with, as a freshly trained one is.
+        if (!trained) PdeNet.Neural.TorchRuntime.Initialise(options.Seed, options.Threads);
         return new Trained(trained ? model : OperatorModel.Load(path), values[0], (long)values[1]);
     }
 
