@@ -20,6 +20,9 @@ var validations = new IValidation[]
     new PdeNet.Validation.Pinns.PinnPerformance(root),
     new PdeNet.Validation.Pinns.PinnInverse(Path.Combine(root, "validation", "reports")),
     new PdeNet.Validation.Operators.OperatorPerformance(root),
+    new PdeNet.Validation.Operators.OperatorAntiderivative(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Operators.OperatorDarcy(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Operators.OperatorBurgers(Path.Combine(root, "validation", "reports")),
 };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

@@ -119,4 +119,38 @@ public class OperatorTrainingTests
         model.OutputNormaliser = OperatorModel.Load(checkpoint).OutputNormaliser;
         Assert.That(Values(model.Predict(a)), Is.EqualTo(before));
     }
+
+    [Test]
+    public void PairedTriplesTrainAndPredictAsTheirGridPoints()
+    {
+        // Each function with one of its grid points: the paired prediction equals the grid prediction at that point.
+        var (u, s, y) = OperatorTestData.Antiderivative(16, 12, 9, seed: 3);
+        var pick = tensor(Enumerable.Range(0, 16).Select(i => (long)(i * 5 % 9)).ToArray());
+        var points = y.index_select(0, pick);
+        var targets = s.gather(1, pick.unsqueeze(1));
+        var paired = new OperatorSamples(u, targets, points, Paired: true);
+        var model = OperatorModel.Create(OperatorModelSpec.Of(new DeepOnetOptions([12, 16, 16], [1, 16, 16])), seed: 4);
+        var options = new OperatorTrainerOptions(40, 4, new ConstantSchedule(1e-2), Loss: OperatorLossKind.Mse, NormaliseInputs: false, NormaliseOutputs: false, Threads: 1);
+        model.Fit(paired, paired, options);
+        Assert.That(model.History["loss"][^1], Is.LessThan(model.History["loss"][0] / 10), "the paired MSE falls");
+        var onGrid = model.Predict(u, y).gather(1, pick.unsqueeze(1));
+        Assert.That(Values(model.PredictPaired(u, points)), Is.EqualTo(Values(onGrid)).Within(1e-12));
+        Assert.That(model.History["val_loss"][^1], Is.EqualTo(Values((model.PredictPaired(u, points) - targets.to_type(ScalarType.Float64)).pow(2).mean())[0]).Within(1e-12));
+    }
+
+    [Test]
+    public void PairedSamplesNeedOnePointPerFunctionAndADeepOnet()
+    {
+        var (u, s, y) = OperatorTestData.Antiderivative(6, 12, 9, seed: 3);
+        var options = new OperatorTrainerOptions(1, 4, new ConstantSchedule(1e-2), Loss: OperatorLossKind.Mse, Threads: 1);
+        var deepOnet = OperatorModel.Create(OperatorModelSpec.Of(new DeepOnetOptions([12, 16, 16], [1, 16, 16])), seed: 4);
+        Assert.That(() => deepOnet.Fit(new OperatorSamples(u, s.narrow(1, 0, 1), y, Paired: true), null, options),
+            Throws.ArgumentException.With.Message.Contains("one row per sample"));
+        Assert.That(() => deepOnet.Fit(new OperatorSamples(u, s, y.narrow(0, 0, 6), Paired: true), null, options),
+            Throws.ArgumentException.With.Message.Contains("targets (n, 1)"));
+        var (a, g) = OperatorTestData.Grid(4, 12, 12, seed: 1);
+        var mgno = OperatorModel.Create(SmallMgno, seed: 2);
+        Assert.That(() => mgno.Fit(new OperatorSamples(a, g.flatten(1).narrow(1, 0, 1), zeros(4, 2), Paired: true), null, options),
+            Throws.InvalidOperationException.With.Message.Contains("need a DeepONet"));
+    }
 }

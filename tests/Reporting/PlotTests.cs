@@ -303,4 +303,15 @@ public class PlotTests
         var (x, y) = raster.PixelCentre(7, 250);
         Assert.That(samples[7, 250], Is.EqualTo(2 * x - 3 * y).Within(1e-12));
     }
+
+    [Test]
+    public void ProfilePlotWritesAPngAndRefusesCurvesOfAnotherLength()
+    {
+        string path = Path.Combine(_folder, "profile.png");
+        double[] x = [0, 0.5, 1];
+        ProfilePlot.Save(path, x, [("reference", [0.0, 1, 0]), ("prediction", [0.0, 0.9, 0.1])], "profile", width: 640, height: 400);
+        using (var bitmap = ReadPng(path, 640, 400)) Assert.That(DistinctColours(bitmap), Is.GreaterThan(10));
+        Assert.That(() => ProfilePlot.Save(path, x, [("short", [0.0, 1])], "profile"), Throws.ArgumentException.With.Message.Contains("'short' has 2 values"));
+        Assert.That(() => ProfilePlot.Save(path, x, [], "profile"), Throws.ArgumentException);
+    }
 }

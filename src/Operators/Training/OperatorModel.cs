@@ -50,12 +50,24 @@ public sealed class OperatorModel
     public long ParameterCount => Network.ParameterCount;
 
     /// <summary>The network applied to normalised inputs, outputs decoded; keeps the autograd graph.</summary>
-    internal Tensor Forward(Tensor input, Tensor? coordinates)
+    /// <param name="input">Raw inputs.</param>
+    /// <param name="coordinates">Trunk coordinates (P, d), or (batch, d) when <paramref name="paired"/>.</param>
+    /// <param name="paired">One output point per input function (DeepONet's triples); the output is then (batch, 1).</param>
+    internal Tensor Forward(Tensor input, Tensor? coordinates, bool paired = false)
     {
         if (Network.NeedsCoordinates && coordinates is null)
             throw new ArgumentNullException(nameof(coordinates), $"{Spec.Kind} needs output coordinates (P, d)");
         var x = InputNormaliser is null ? input : InputNormaliser.Encode(input);
-        var y = Network.Forward(x, coordinates);
+        Tensor y;
+        if (paired)
+        {
+            if (Network is not DeepOnet deepOnet) throw new InvalidOperationException($"paired samples (one output point per function) need a DeepONet, not {Spec.Kind}");
+            y = deepOnet.ForwardPaired(x, coordinates!).unsqueeze(1);
+        }
+        else
+        {
+            y = Network.Forward(x, coordinates);
+        }
         return OutputNormaliser is null ? y : OutputNormaliser.Decode(y);
     }
 
@@ -70,6 +82,19 @@ public sealed class OperatorModel
         using var scope = NewDisposeScope();
         var dtype = Network.DType;
         return Forward(input.to_type(dtype), coordinates?.to_type(dtype)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Predicts G(u_i)(y_i) for raw inputs (batch, m) and one point per function, <paramref name="coordinates"/> (batch, d):
+    /// the triple form of the DeepONet paper; output (batch, 1). DeepONet only; evaluation mode, no gradients.
+    /// </summary>
+    public Tensor PredictPaired(Tensor input, Tensor coordinates)
+    {
+        Network.eval();
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var dtype = Network.DType;
+        return Forward(input.to_type(dtype), coordinates.to_type(dtype), paired: true).MoveToOuterDisposeScope();
     }
 
     /// <summary>Trains the model; see <see cref="OperatorTrainer"/>.</summary>

@@ -112,7 +112,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
                 var x = inputs.index_select(0, index);
                 var y = targets.index_select(0, index);
                 optimizer.ZeroGrad();
-                var value = loss.Compute(model.Forward(x, coordinates), y);
+                var value = loss.Compute(model.Forward(x, train.CoordinatesOf(coordinates, index), train.Paired), y);
                 double v = Value(value);
                 if (!double.IsFinite(v)) Diverged(model, lastGood, step, lastGoodStep, v);
                 value.backward();
@@ -187,7 +187,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
             long count = Math.Min(Options.BatchSize, n - start);
             var x = inputs.narrow(0, start, count);
             var y = targets.narrow(0, start, count);
-            var prediction = model.Forward(x, coordinates);
+            var prediction = model.Forward(x, samples.CoordinatesOf(coordinates, start, count), samples.Paired);
             lossSum += Value(loss.Compute(prediction, y)) * count;
             errorSum += Value(relative.Compute(prediction, y)) * count;
         }
