@@ -4,7 +4,7 @@ using PdeNet.Operators.Experiments;
 
 namespace PdeNet.Cli.Commands;
 
-/// <summary><c>pdenet predict &lt;model-file&gt; --data FILE.h5 [--samples i,j,... | --count N] --out PRED.h5 [--plot] [--json]</c>.</summary>
+/// <summary><c>pdenet predict &lt;model-file&gt; --data FILE.h5 [--samples i,j,... | --count N] --out PRED.h5 [--plot] [--threads N] [--json]</c>.</summary>
 internal static class PredictCommand
 {
     public static Command Create(Func<OperatorPredictionSettings, bool, bool, int> predict)
@@ -15,7 +15,9 @@ internal static class PredictCommand
         var count = new Option<int?>("--count") { Description = "predict only the first N samples of the default set" };
         var output = new Option<string>("--out") { Description = "the prediction field file (.h5, with an .xdmf for ParaView)", Required = true };
         var plot = new Option<bool>("--plot") { Description = "also write <out>.png: input, reference, prediction and error of the first sample (2D data sets)" };
+        var threads = new Option<int?>("--threads") { Description = "threads (default: one per core)" };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
+        OptionChecks.WholeNumber(threads, n => n >= 1, "at least 1");
         OptionChecks.WholeNumber(count, n => n >= 1, "at least 1");
         samples.CustomParser = result =>
         {
@@ -34,13 +36,13 @@ internal static class PredictCommand
         };
         var command = new Command("predict", "predict data-set samples with a trained operator and write them beside the references (.h5 + .xdmf)");
         command.Arguments.Add(model);
-        foreach (var option in new Option[] { data, samples, count, output, plot, json }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, samples, count, output, plot, threads, json }) command.Options.Add(option);
         command.Validators.Add(result =>
         {
             if (result.GetResult(samples) is not null && result.GetResult(count) is not null) result.AddError("give --samples or --count, not both");
         });
         command.SetAction(result => predict(new OperatorPredictionSettings(result.GetValue(model)!, result.GetValue(data)!, result.GetValue(output)!,
-            result.GetValue(samples) is { Length: > 0 } positions ? positions : null, result.GetValue(count)), result.GetValue(plot), result.GetValue(json)));
+            result.GetValue(samples) is { Length: > 0 } positions ? positions : null, result.GetValue(count), Threads: result.GetValue(threads)), result.GetValue(plot), result.GetValue(json)));
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PdeNet.Neural;
 using PdeNet.Operators.Data;
 using PdeNet.Operators.Training;
 
@@ -35,6 +36,7 @@ public static class OperatorPredictionRun
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(settings), count, "--count must be at least 1");
             positions = positions.Take(count).ToArray();
         }
+        TorchRuntime.Initialise(0, settings.Threads);
         var evaluation = OperatorEvaluation.Of(model, data, positions, settings.BatchSize);
         var metadata = new Dictionary<string, object>
         {

@@ -7,4 +7,6 @@ namespace PdeNet.Operators.Experiments;
 /// <param name="Positions">Positions of the samples in the data set; null for the default set (see <see cref="OperatorPredictionRun"/>).</param>
 /// <param name="Count">Keep only the first <paramref name="Count"/> samples of the default set; null for all.</param>
 /// <param name="BatchSize">Samples per forward pass.</param>
-public sealed record OperatorPredictionSettings(string ModelPath, string DataPath, string OutPath, int[]? Positions = null, int? Count = null, int BatchSize = 32);
+/// <param name="Threads">libtorch threads; null for one per core.</param>
+public sealed record OperatorPredictionSettings(string ModelPath, string DataPath, string OutPath, int[]? Positions = null, int? Count = null, int BatchSize = 32,
+    int? Threads = null);

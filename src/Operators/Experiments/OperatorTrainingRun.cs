@@ -37,6 +37,16 @@ public static class OperatorTrainingRun
         var train = DatasetTensors.Samples(data, split.Train, choice.Spec);
         var validation = split.Validation.Length > 0 ? DatasetTensors.Samples(data, split.Validation, choice.Spec) : null;
 
+        var metadata = new Dictionary<string, string>
+        {
+            ["problem"] = settings.Problem,
+            ["data"] = Path.GetFullPath(settings.DataPath),
+            ["preset"] = choice.Preset.Name,
+            ["stride"] = settings.Stride.ToString(CultureInfo.InvariantCulture),
+            ["train_positions"] = string.Join(",", split.Train),
+            ["validation_positions"] = string.Join(",", split.Validation),
+            ["test_positions"] = string.Join(",", split.Test),
+        };
         int epochsRun = 0;
         var counter = new EpochCounter(epoch =>
         {
@@ -47,22 +57,21 @@ public static class OperatorTrainingRun
         OperatorModel model;
         if (settings.Resume)
         {
+            var saved = OperatorModel.Load(settings.Checkpoint!);
+            if (saved.Metadata.TryGetValue("problem", out var problem) && problem != settings.Problem)
+                throw new InvalidDataException($"--checkpoint {settings.Checkpoint} trains a model of '{problem}', not of '{settings.Problem}'");
+            DatasetTensors.Check(data, saved.Spec, settings.DataPath);
             model = new OperatorTrainer(options, counter, cancellation).Resume(settings.Checkpoint!, train, validation);
-            DatasetTensors.Check(data, model.Spec, settings.DataPath);
         }
         else
         {
+            // The metadata goes into every checkpoint as well as into the model file.
             model = OperatorModel.Create(choice.Spec, settings.Seed);
+            foreach (var (key, value) in metadata) model.Metadata[key] = value;
             model.Fit(train, validation, options, counter, cancellation);
         }
+        foreach (var (key, value) in metadata) model.Metadata[key] = value;
         double seconds = clock.Elapsed.TotalSeconds;
-        model.Metadata["problem"] = settings.Problem;
-        model.Metadata["data"] = Path.GetFullPath(settings.DataPath);
-        model.Metadata["preset"] = choice.Preset.Name;
-        model.Metadata["stride"] = settings.Stride.ToString(CultureInfo.InvariantCulture);
-        model.Metadata["train_positions"] = string.Join(",", split.Train);
-        model.Metadata["validation_positions"] = string.Join(",", split.Validation);
-        model.Metadata["test_positions"] = string.Join(",", split.Test);
         model.Save(settings.ModelPath);
 
         var validationScores = split.Validation.Length > 0 ? OperatorEvaluation.Of(model, data, split.Validation, options.BatchSize) : null;
