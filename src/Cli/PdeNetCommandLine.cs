@@ -9,7 +9,7 @@ using PdeNet.Solvers.Fem;
 namespace PdeNet.Cli;
 
 /// <summary>
-/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>models</c>, <c>solve</c>, <c>convergence</c>, <c>data</c> and <c>mesh</c>. Bad input ends with one
+/// The <c>pdenet</c> command: <c>demo</c>, <c>list</c>, <c>models</c>, <c>solve</c>, <c>convergence</c>, <c>data</c>, <c>train</c>, <c>predict</c> and <c>mesh</c>. Bad input ends with one
 /// line "error: ..." on the error stream and exit code 1.
 /// </summary>
 public static class PdeNetCommandLine
@@ -25,7 +25,8 @@ public static class PdeNetCommandLine
                 return run();
             }
             catch (Exception e) when (e is ArgumentException or ProblemDefinitionException or InvalidGeometryException or IOException or FormatException
-                                          or UnauthorizedAccessException or NotSupportedException or InvalidDataException or ArithmeticException or FemSolveException or GridSolveException or TrainingDivergedException)
+                                          or UnauthorizedAccessException or NotSupportedException or InvalidDataException or ArithmeticException or FemSolveException or GridSolveException or TrainingDivergedException
+                                          or PdeNet.Neural.Training.LossDivergedException)
             {
                 error.WriteLine($"error: {e.Message}");
                 return 1;
@@ -43,6 +44,8 @@ public static class PdeNetCommandLine
             settings => Guarded(() => new DataRun(output, error).Generate(settings)),
             (shards, path) => Guarded(() => new DataRun(output, error).Merge(shards, path)),
             (path, json) => Guarded(() => new DataRun(output, error).Info(path, json))));
+        root.Subcommands.Add(TrainCommand.Create((settings, json) => Guarded(() => new OperatorRun(output, error).Train(settings, json))));
+        root.Subcommands.Add(PredictCommand.Create((settings, plot, json) => Guarded(() => new OperatorRun(output, error).Predict(settings, plot, json))));
         root.Subcommands.Add(MeshCommand.Create((source, h, folder, json) => Guarded(() => new MeshRun(output).Execute(source, h, folder, json))));
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)

@@ -40,6 +40,28 @@ public sealed record DatasetSplit(int[] Train, int[] Validation, int[] Test)
         return Of(count, nTrain, nValidation, count - nTrain - nValidation, shuffleSeed);
     }
 
+    /// <summary>
+    /// Splits by three parts (train, validation, test): fractions of <paramref name="count"/> when they sum
+    /// to at most 1 (train and validation rounded down; when the fractions sum to 1 the test set takes the
+    /// rest), otherwise whole sample counts.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not three non-negative parts, counts that are not whole, or more samples than there are.</exception>
+    public static DatasetSplit ByParts(int count, IReadOnlyList<double> parts, long? shuffleSeed = null)
+    {
+        if (parts.Count != 3 || parts.Any(p => !(p >= 0) || double.IsInfinity(p)))
+            throw new ArgumentException($"give three non-negative parts train,validation,test (fractions or counts), got {string.Join(",", parts)}", nameof(parts));
+        double sum = parts.Sum();
+        if (sum <= 1 + 1e-12)
+        {
+            int nTrain = (int)Math.Floor(parts[0] * count + 1e-9), nValidation = (int)Math.Floor(parts[1] * count + 1e-9);
+            int nTest = Math.Abs(sum - 1) < 1e-9 ? count - nTrain - nValidation : (int)Math.Floor(parts[2] * count + 1e-9);
+            return Of(count, nTrain, nValidation, Math.Max(0, nTest), shuffleSeed);
+        }
+        if (parts.Any(p => p != Math.Floor(p) || p > int.MaxValue))
+            throw new ArgumentException($"parts {string.Join(",", parts)} sum to more than 1, so they are sample counts, and counts must be whole numbers", nameof(parts));
+        return Of(count, (int)parts[0], (int)parts[1], (int)parts[2], shuffleSeed);
+    }
+
     /// <summary>Permutes <paramref name="values"/> in place (Fisher–Yates).</summary>
     public static void Shuffle(int[] values, RandomStream random)
     {

@@ -93,6 +93,17 @@ public static class OperatorDatasetFile
         }
     }
 
+    /// <summary>Reads the data set at <paramref name="path"/> and checks that <paramref name="problem"/> generated it (root attribute <c>problem</c>).</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a data set, or one of another problem; the message names the file and both problems.</exception>
+    public static OperatorDataset Read(string path, string problem, int stride = 1)
+    {
+        var data = Read(path, stride);
+        string found = data.Attributes.GetValueOrDefault("problem") as string ?? "an unnamed problem";
+        if (found != problem) throw new InvalidDataException($"{path} holds a data set of '{found}', not of '{problem}'");
+        return data;
+    }
+
     private static OperatorDataset ReadContents(NativeFile file, string path)
     {
         InvalidDataException Error(string what) => new($"{path}: {what}");

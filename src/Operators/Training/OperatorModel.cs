@@ -46,6 +46,12 @@ public sealed class OperatorModel
     /// <summary>The options it was trained with; null before training.</summary>
     public OperatorTrainerOptions? TrainedWith { get; internal set; }
 
+    /// <summary>
+    /// Facts about the model's data and run stored with it (for example "problem", "data", "preset",
+    /// "test_positions"); <c>pdenet train</c> fills them and <c>pdenet predict</c> checks a data set against them.
+    /// </summary>
+    public Dictionary<string, string> Metadata { get; } = [];
+
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => Network.ParameterCount;
 
@@ -106,7 +112,8 @@ public sealed class OperatorModel
 
     internal OperatorModelHeader Header(string content, int epoch, int step, int bestEpoch, double bestMetric, int lastGoodStep) =>
         new(content, Spec, TrainedWith, epoch, step, bestEpoch, bestMetric, lastGoodStep, History.Steps.ToArray(),
-            History.Names.ToDictionary(n => n, n => History[n].ToArray()), PdeNet.Core.Fields.FieldFile.Version);
+            History.Names.ToDictionary(n => n, n => History[n].ToArray()), PdeNet.Core.Fields.FieldFile.Version,
+            Metadata.Count > 0 ? new Dictionary<string, string>(Metadata) : null);
 
     internal Dictionary<string, byte[]> Blocks()
     {
@@ -142,6 +149,7 @@ public sealed class OperatorModel
         model.History = history;
         model.Epoch = header.BestEpoch;
         model.TrainedWith = header.Trainer;
+        foreach (var (key, value) in header.Metadata ?? []) model.Metadata[key] = value;
         return model;
     }
 }

@@ -14,4 +14,5 @@ internal sealed record OperatorModelHeader(
     int LastGoodStep,
     int[] HistorySteps,
     Dictionary<string, double[]> HistorySeries,
-    string PdeNetVersion);
+    string PdeNetVersion,
+    Dictionary<string, string>? Metadata = null);

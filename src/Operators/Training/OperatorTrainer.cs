@@ -68,13 +68,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
             model.InputNormaliser = o.NormaliseInputs ? UnitGaussianNormaliser.Fit(inputs) : null;
             model.OutputNormaliser = o.NormaliseOutputs ? UnitGaussianNormaliser.Fit(targets) : null;
         }
-        IOperatorLoss loss = o.Loss switch
-        {
-            OperatorLossKind.RelativeL2 => new RelativeLpLoss(2),
-            OperatorLossKind.RelativeH1 => new RelativeH1Loss(o.H1Truncation),
-            OperatorLossKind.Mse => new MseLoss(),
-            _ => throw new ArgumentOutOfRangeException(nameof(o.Loss), o.Loss, "unknown loss"),
-        };
+        var loss = o.CreateLoss();
         var parameters = model.Network.parameters().ToArray();
         double rate0 = o.Schedule.RateAt(resume?.Epoch ?? 0);
         using var optimizer = new AdamOptimizer(parameters, o.Optimizer switch

@@ -1,3 +1,5 @@
+using PdeNet.Operators.Losses;
+
 namespace PdeNet.Operators.Training;
 
 /// <summary>How to train an operator model on mini-batches.</summary>
@@ -28,4 +30,14 @@ public sealed record OperatorTrainerOptions(
     int? Threads = null,
     string? CheckpointPath = null,
     int CheckpointEvery = 1,
-    int H1Truncation = 20);
+    int H1Truncation = 20)
+{
+    /// <summary>The training loss <see cref="Loss"/> names.</summary>
+    public IOperatorLoss CreateLoss() => Loss switch
+    {
+        OperatorLossKind.RelativeL2 => new RelativeLpLoss(2),
+        OperatorLossKind.RelativeH1 => new RelativeH1Loss(H1Truncation),
+        OperatorLossKind.Mse => new MseLoss(),
+        _ => throw new ArgumentOutOfRangeException(nameof(Loss), Loss, "unknown loss"),
+    };
+}

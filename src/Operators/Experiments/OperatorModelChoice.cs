@@ -1,0 +1,67 @@
+using PdeNet.Operators.Data;
+using PdeNet.Operators.Models;
+
+namespace PdeNet.Operators.Experiments;
+
+/// <summary>
+/// Picks the preset of a model family for a data set and fits its input and output sizes to the data:
+/// DeepONet takes <c>deeponet-antiderivative</c> (MLP branch on the sensor values) for 1D fields and
+/// <c>deeponet-darcy</c> (CNN branch) for 2D fields; MgNO takes <c>mgno-darcy</c>, LSM <c>lsm-darcy</c>
+/// (2D fields only). The hidden layers stay the preset's; the branch width m (or the CNN's grid and
+/// channels), the trunk's coordinate count, and the MgNO/LSM input and output channels come from the data.
+/// </summary>
+/// <param name="Preset">The preset the specification derives from.</param>
+/// <param name="Spec">The preset's network with its sizes fitted to the data set.</param>
+public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpec Spec)
+{
+    /// <summary>The default preset name of <paramref name="kind"/> for <paramref name="dimension"/>-D fields.</summary>
+    public static string DefaultPreset(OperatorKind kind, int dimension) => kind switch
+    {
+        OperatorKind.DeepOnet => dimension == 1 ? "deeponet-antiderivative" : "deeponet-darcy",
+        OperatorKind.Mgno => "mgno-darcy",
+        OperatorKind.Lsm => "lsm-darcy",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown operator kind"),
+    };
+
+    /// <summary>
+    /// The preset <paramref name="presetName"/> (or the default of <paramref name="kind"/>) fitted to
+    /// <paramref name="data"/>.
+    /// </summary>
+    /// <param name="kind">The model family.</param>
+    /// <param name="data">The data set the model will learn.</param>
+    /// <param name="presetName">A preset of <see cref="OperatorPresets"/> of that family; null for the default.</param>
+    /// <param name="what">How to name the data set in messages (its file).</param>
+    /// <exception cref="ArgumentException">Unknown preset, a preset of another family, or a data set the family cannot take.</exception>
+    public static OperatorModelChoice For(OperatorKind kind, OperatorDataset data, string? presetName, string what)
+    {
+        var preset = OperatorPresets.Get(presetName ?? DefaultPreset(kind, data.Dimension));
+        if (preset.Spec.Kind != kind)
+            throw new ArgumentException($"preset '{preset.Name}' is a {preset.Spec.Kind} model, not {kind}; the {kind} presets are: " +
+                string.Join(", ", OperatorPresets.All.Where(p => p.Spec.Kind == kind).Select(p => p.Name)), nameof(presetName));
+        int channels = data.InputNames.Count, times = data.Times.Count;
+        var spec = preset.Spec;
+        spec = kind switch
+        {
+            OperatorKind.DeepOnet => spec with { DeepOnet = FitDeepOnet(spec.DeepOnet!, data, what) },
+            OperatorKind.Mgno => spec with { Mgno = spec.Mgno! with { InChannels = channels, OutChannels = times } },
+            OperatorKind.Lsm => spec with { Lsm = spec.Lsm! with { InChannels = channels, OutChannels = times } },
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown operator kind"),
+        };
+        DatasetTensors.Check(data, spec, what);
+        return new OperatorModelChoice(preset, spec);
+    }
+
+    private static DeepOnetOptions FitDeepOnet(DeepOnetOptions options, OperatorDataset data, string what)
+    {
+        int[] trunk = [DatasetTensors.TrunkDimension(data), .. options.Trunk[1..]];
+        if (options.Cnn is { } cnn)
+        {
+            if (data.Dimension != 2)
+                throw new ArgumentException($"{what} has {data.Dimension}D fields; a CNN branch needs 2D fields (use a DeepONet preset with an MLP branch)", nameof(data));
+            // CnnBranch itself refuses a grid too small for its convolutions.
+            var fitted = cnn with { Height = data.GridShape[0], Width = data.GridShape[1], InChannels = data.InputNames.Count };
+            return options with { Branch = [data.GridSize, .. options.Branch[1..]], Trunk = trunk, Cnn = fitted };
+        }
+        return options with { Branch = [data.InputNames.Count * data.GridSize, .. options.Branch[1..]], Trunk = trunk };
+    }
+}
