@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Symbolic;
 using static TorchSharp.torch;
@@ -47,7 +48,7 @@ internal sealed class PinnLoss : IDisposable
             var squares = points.Boundary.Select(g => Residual(network, g.Points, g.Normals, g.Residual).square().sum())
                 .Concat(points.Periodic.Select(g => Mismatch(network, g)))
                 .ToArray();
-            if (squares.Length > 0) terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a + b) / points.BoundaryCount;
+            if (squares.Length > 0) terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a + b).DividedBy(points.BoundaryCount);
         }
         if (points.Initial is not null && _initial is not null)
         {

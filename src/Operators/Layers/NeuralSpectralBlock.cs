@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -55,7 +56,7 @@ internal sealed class NeuralSpectralBlock : nn.Module<Tensor, Tensor>
         var tokens = Attend(latent, kv[0], kv[1]) + latent;
         tokens = tokens.permute(0, 1, 3, 2).reshape(patches, c, _tokens);
         // latent spectral transition
-        var modes = arange(_numBasis, tokens.dtype, tokens.device) / _numBasis;
+        var modes = arange(_numBasis, tokens.dtype, tokens.device).DividedBy(_numBasis);
         var angle = tokens.unsqueeze(-1) * modes * Math.PI;
         var basis = cat([angle.sin(), angle.cos()], -1);
         tokens = einsum("bilm,im->bil", basis, _weights) + tokens;

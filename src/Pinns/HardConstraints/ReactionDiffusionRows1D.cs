@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns.HardConstraints;
@@ -67,8 +68,8 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
         var west = b.narrow(1, 1, nt - 1).narrow(2, 0, nx - 2);
         var east = b.narrow(1, 1, nt - 1).narrow(2, 2, nx - 2);
         var u = Flat(centre, interior);
-        var ut = Flat((centre - previous) / _dt, interior);
-        var uxx = Flat((east - 2 * centre + west) / (_dx * _dx), interior);
+        var ut = Flat((centre - previous).DividedBy(_dt), interior);
+        var uxx = Flat((east - 2 * centre + west).DividedBy(_dx * _dx), interior);
         double nu = _diffusivity;
         var reaction = _reaction;
         var pdePoints = new long[interior];

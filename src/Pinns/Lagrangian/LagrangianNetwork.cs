@@ -77,7 +77,7 @@ internal sealed class LagrangianNetwork : IDisposable
         if (!HardInitial) return (StateMean + stateOutput, labels + displacement);
         // u = u₀(x₀) + τ σ N_u and x_L = x₀ + τ S N_x with τ = (t - t₀)/T, which vanishes at t₀.
         var time = _form.Problem.Time!;
-        var tau = (inputs.select(1, 1) - time.Start) / time.Length;
+        var tau = (inputs.select(1, 1) - time.Start).DividedBy(time.Length);
         var jet = new TensorJet(inputs, labels, _form.Problem.Unknown, 1, true, null);
         var initial = new TensorEvaluator(jet, _form.Problem.ValueOf, DType).Evaluate(_form.Initial);
         return (initial + tau * stateOutput, labels + tau * displacement);
