@@ -63,7 +63,8 @@ public static class ElasticityPlate
         var mu = Param("mu", 1, "shear modulus μ");
         var lambda = Param("lambda", 1.25, "Lamé's first parameter λ");
         var exact = Vector(Sin(Pi * X) * Cos(Pi * Y) + X * X / 2, X * Sin(Pi * Y) + Y * Y / 4);
-        var f = TensorExpr.Div(-Stress(exact, mu, lambda));
+        var body = VectorComponents.Of(TensorExpr.Div(-Stress(exact, mu, lambda)), 2);
+        var f = Vector(Named("f1", body[0]), Named("f2", body[1]));
 
         var u = Unknown.Vector("u", 2);
         var sigma = Stress(exact, mu, lambda);

@@ -85,7 +85,6 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
             ["element"] = Options.Element.ToString(),
             ["mesh_size"] = mesh.MaxEdgeLength(),
             ["dofs"] = space.DofCount,
-            ["components"] = space.Components,
             ["cells"] = mesh.CellCount,
             ["quadrature_degree"] = Options.EffectiveQuadratureDegree,
             ["tolerance"] = Options.Tolerance,
