@@ -241,17 +241,7 @@ public sealed record Problem
         if (IsSystem) return ValidateSystem();
         var u = Unknown;
         int d = Dimension;
-        void Check(string where, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                issues.Add($"{where}: {e.Message}");
-            }
-        }
+        void Check(string where, Action action) => Collect(issues, where, action);
         Check("parameters", () => _ = Parameters);
         Check("equation", () => Lowering.Lower(Equation!.Residual, d));
         foreach (var condition in Conditions)
@@ -295,22 +285,25 @@ public sealed record Problem
         return this;
     }
 
+    /// <summary>Runs <paramref name="action"/> and adds the message of an <see cref="ArgumentException"/> it throws to <paramref name="issues"/>.</summary>
+    private static void Collect(List<string> issues, string where, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ArgumentException e)
+        {
+            issues.Add($"{where}: {e.Message}");
+        }
+    }
+
     /// <summary>The checks of <see cref="Validate"/> for a system: one equation per unknown, vector or per-component Dirichlet data, tractions.</summary>
     private Problem ValidateSystem()
     {
         var issues = new List<string>();
         int d = Dimension;
-        void Check(string where, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                issues.Add($"{where}: {e.Message}");
-            }
-        }
+        void Check(string where, Action action) => Collect(issues, where, action);
         var unknowns = Unknowns;
         int m = unknowns.Count;
         Check("parameters", () => _ = Parameters);
