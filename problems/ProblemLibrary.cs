@@ -23,6 +23,8 @@ public static class ProblemLibrary
         (ConvectionDiffusion2D.Name, ConvectionDiffusion2D.Create),
         (Heat1D.Name, Heat1D.Create),
         (StiffHelmholtz2D.Name, StiffHelmholtz2D.Create),
+        (ElasticityPlate.Name, ElasticityPlate.Create),
+        (ElasticityPlate.ManufacturedName, ElasticityPlate.CreateManufactured),
     ];
 
     /// <summary>The names of all problems.</summary>

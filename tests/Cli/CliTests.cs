@@ -15,7 +15,7 @@ public class CliTests
 
     private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
-    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d, heat-1d, helmholtz-stiff-2d")]
+    [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d, heat-1d, helmholtz-stiff-2d, elasticity-plate, elasticity-manufactured")]
     [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, lpinn, spectral, finite-volume")]
     [TestCase("solve poisson-square --solver spectral", "error: problem 'poisson-square' has no time derivative; the spectral solver integrates the Navier–Stokes vorticity equation in time")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]

@@ -34,6 +34,26 @@ public class FemCliTests
     }
 
     [Test]
+    public void SolveTheElasticityPlateWritesAVectorField()
+    {
+        var (exit, output, error) = Run("solve", "elasticity-plate", "--solver", "fem", "--element", "p2", "--n", "8", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var run = json.RootElement.GetProperty("runs").EnumerateArray().Single();
+        Assert.That(run.GetProperty("dofs").GetInt32(), Is.EqualTo(2 * 17 * 17));
+        Assert.That(run.GetProperty("iterations").GetInt32(), Is.GreaterThan(0));
+        Assert.That(run.GetProperty("assembleSeconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(run.GetProperty("relL2VsExact").GetDouble(), Is.LessThan(2e-4));   // 1.1e-4 measured (P2, 8 x 8)
+        var native = FieldFile.Read(Path.Combine(_folder, "elasticity-plate-fem.h5"));
+        Assert.That(native.Fields.Single().Components, Is.EqualTo(2));
+        Assert.That(File.ReadAllText(Path.Combine(_folder, "elasticity-plate-fem.xdmf")), Does.Contain("AttributeType=\"Vector\""));
+
+        var (pinnExit, _, pinnError) = Run("solve", "elasticity-plate", "--solver", "pinn", "--steps", "1", "--out", _folder);
+        Assert.That(pinnExit, Is.Not.Zero);
+        Assert.That(pinnError, Does.Contain("system").And.Contain("--solver fem"));
+    }
+
+    [Test]
     public void SolveAnEvolutionProblemWritesATimeSeries()
     {
         var (exit, output, error) = Run("solve", "heat-2d", "--solver", "fem", "--element", "p2", "--n", "8", "--steps", "20", "--scheme", "cn", "--output-every", "5", "--out", _folder, "--json");

@@ -102,11 +102,16 @@ public static class ErrorNorms
 
     private static double Integrate(MeshQuadrature quadrature, double[] a, double[]? b)
     {
+        // Vector-valued solutions give m values per point (a.Length = m · points): |u - v|² sums the components.
         double sum = 0;
+        int m = a.Length / quadrature.Count;
         for (int k = 0; k < quadrature.Count; k++)
         {
-            double e = a[k] - (b?[k] ?? 0);
-            sum += quadrature.Weights[k] * e * e;
+            for (int c = 0; c < m; c++)
+            {
+                double e = a[k * m + c] - (b?[k * m + c] ?? 0);
+                sum += quadrature.Weights[k] * e * e;
+            }
         }
         return Math.Sqrt(sum);
     }

@@ -95,20 +95,42 @@ public sealed record Problem
     /// <summary>Space dimension of the domain.</summary>
     public int Dimension => (Domain ?? throw Incomplete("no domain")).Dimension;
 
-    /// <summary>The unknown field of the equation.</summary>
+    /// <summary>
+    /// The unknown field of a scalar equation.
+    /// </summary>
+    /// <exception cref="ProblemDefinitionException">The equation has no unknown, or is a system (several unknowns, <see cref="Unknowns"/>).</exception>
     public Unknown Unknown
     {
         get
         {
-            var names = (Equation ?? throw Incomplete("no equation")).Residual.Nodes().OfType<Unknown>().Select(u => u.Name).Distinct().ToArray();
-            return names.Length switch
-            {
-                1 => Symbolic.Unknown.Scalar(names[0]),
-                0 => throw new ProblemDefinitionException($"problem '{Name}': the equation {Equation} has no unknown"),
-                _ => throw new ProblemDefinitionException($"problem '{Name}': the equation has several unknowns ({string.Join(", ", names)}); systems are not supported yet"),
-            };
+            var unknowns = Unknowns;
+            if (unknowns.Count == 1 && !Equation!.IsSystem) return unknowns[0];
+            throw new ProblemDefinitionException(
+                $"problem '{Name}' is a system in {string.Join(", ", unknowns.Select(u => u.Name))} (a vector unknown); this method needs a single scalar unknown. " +
+                "The finite-element solver (--solver fem) handles systems");
         }
     }
+
+    /// <summary>
+    /// The unknown fields, ordered by name (ordinal): one for a scalar equation, the components
+    /// u1, ..., ud of a vector unknown (<see cref="Symbolic.Unknown.Vector"/>) for a system. Scalar
+    /// equation c of a system is tested with component c.
+    /// </summary>
+    /// <exception cref="ProblemDefinitionException">The equation has no unknown.</exception>
+    public IReadOnlyList<Unknown> Unknowns
+    {
+        get
+        {
+            var names = (Equation ?? throw Incomplete("no equation")).Residual.Nodes().OfType<Unknown>().Select(u => u.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (names.Length == 0) throw new ProblemDefinitionException($"problem '{Name}': the equation {Equation} has no unknown");
+            if (names.Length > 1 && !Equation.IsSystem)
+                throw new ProblemDefinitionException($"problem '{Name}': the scalar equation has several unknowns ({string.Join(", ", names)}); write a system as a vector equation with one component per unknown");
+            return names.Select(Symbolic.Unknown.Scalar).ToArray();
+        }
+    }
+
+    /// <summary>True when the equation is a system for a vector unknown (<see cref="Equation.IsSystem"/>).</summary>
+    public bool IsSystem => Equation?.IsSystem ?? false;
 
     /// <summary>True when the equation contains a time derivative.</summary>
     public bool IsTimeDependent => Equation is not null && Equation.Residual.Contains(n => n is Derivative { Variable: TimeVariable } || n is Unknown { TimeOrder: > 0 });
@@ -216,19 +238,10 @@ public sealed record Problem
         if (Domain is null) issues.Add("no domain (call On(domain))");
         if (Equation is null) issues.Add("no equation (call Solve(lhs == rhs))");
         if (issues.Count > 0) throw Incomplete(string.Join("; ", issues));
+        if (IsSystem) return ValidateSystem();
         var u = Unknown;
         int d = Dimension;
-        void Check(string where, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (ArgumentException e)
-            {
-                issues.Add($"{where}: {e.Message}");
-            }
-        }
+        void Check(string where, Action action) => Collect(issues, where, action);
         Check("parameters", () => _ = Parameters);
         Check("equation", () => Lowering.Lower(Equation!.Residual, d));
         foreach (var condition in Conditions)
@@ -268,6 +281,74 @@ public sealed record Problem
             Check("initial condition", () => Lowering.Lower(Initial.Value, d));
             if (Initial.Value.DependsOnUnknown) issues.Add("the initial condition must be a function of x only");
         }
+        if (issues.Count > 0) throw new ProblemDefinitionException($"problem '{Name}': {string.Join("; ", issues)}");
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="action"/> and adds the message of an <see cref="ArgumentException"/> it throws to <paramref name="issues"/>.</summary>
+    private static void Collect(List<string> issues, string where, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ArgumentException e)
+        {
+            issues.Add($"{where}: {e.Message}");
+        }
+    }
+
+    /// <summary>The checks of <see cref="Validate"/> for a system: one equation per unknown, vector or per-component Dirichlet data, tractions.</summary>
+    private Problem ValidateSystem()
+    {
+        var issues = new List<string>();
+        int d = Dimension;
+        void Check(string where, Action action) => Collect(issues, where, action);
+        var unknowns = Unknowns;
+        int m = unknowns.Count;
+        Check("parameters", () => _ = Parameters);
+        Check("equation", () =>
+        {
+            var components = Equation!.Components(d);
+            if (components.Count != m)
+                throw new ArgumentException($"a system needs one equation per unknown; it has {components.Count} equations in {m} unknowns ({string.Join(", ", unknowns.Select(u => u.Name))})");
+            foreach (var component in components) Lowering.Lower(component.Residual, d);
+        });
+        int Components(Expr e) => e.Rank == 0 ? 1 : VectorComponents.Of(e, d).Count;
+        foreach (var condition in Conditions)
+        {
+            Check($"condition '{condition}'", () =>
+            {
+                condition.Boundary.Validate(Domain!);
+                switch (condition)
+                {
+                    case Dirichlet { Component: { } c } dirichlet:
+                        if (c >= m) throw new ArgumentException($"component {c} does not exist; the unknown has {m} components (0 to {m - 1})");
+                        if (dirichlet.Value.Rank != 0) throw new ArgumentException("a Dirichlet condition on one component needs a scalar value");
+                        break;
+                    case Dirichlet or Traction:
+                        var value = condition is Dirichlet dv ? dv.Value : ((Traction)condition).Value;
+                        if (value.Rank != 1 || Components(value) != m)
+                            throw new ArgumentException($"the value must be a vector of {m} components (or, for Dirichlet, give the component: Dirichlet.On(parts, value, component))");
+                        foreach (var c in VectorComponents.Of(value, d)) Lowering.Lower(c, d);
+                        break;
+                    default:
+                        throw new ArgumentException($"a system takes Dirichlet and traction conditions; a {condition.Kind} condition is for scalar problems");
+                }
+                if (condition.Expressions.Any(e => e.DependsOnUnknown)) throw new ArgumentException("the data of a condition cannot depend on the unknown");
+            });
+        }
+        if (ExactSolution is not null)
+        {
+            Check("exact solution", () =>
+            {
+                if (ExactSolution.Rank != 1 || Components(ExactSolution) != m) throw new ArgumentException($"the exact solution of a system is a vector of {m} components");
+                Lowering.Lower(ExactSolution, d);
+            });
+            if (ExactSolution.DependsOnUnknown) issues.Add("the exact solution must be a function of x and t only");
+        }
+        if (IsTimeDependent || Time is not null || Initial is not null) issues.Add("evolution problems are supported for scalar unknowns only; a system must be steady");
+        if (Mean is not null) issues.Add("a prescribed mean is supported for scalar unknowns only");
         if (issues.Count > 0) throw new ProblemDefinitionException($"problem '{Name}': {string.Join("; ", issues)}");
         return this;
     }

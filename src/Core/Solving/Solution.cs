@@ -27,13 +27,16 @@ public abstract class Solution(Problem problem, string solverName)
     /// <summary>The training history, for solvers that train.</summary>
     public TrainingHistory? History { get; init; }
 
+    /// <summary>Components of u per point: 1 for a scalar unknown, m for the vector unknown of a system.</summary>
+    public int Components => Problem.IsSystem ? Problem.Unknowns.Count : 1;
+
     /// <summary>Evaluates u at <paramref name="points"/> (shape (n, d), row-major) at time <paramref name="time"/>.</summary>
-    /// <returns>n values.</returns>
+    /// <returns>n values, or shape (n, m) row-major for a vector unknown of m <see cref="Components"/>.</returns>
     public abstract double[] Evaluate(double[] points, double time = 0);
 
-    /// <summary>The nodal field of u on <paramref name="mesh"/>, named after the solver unless a name is given.</summary>
+    /// <summary>The nodal field of u on <paramref name="mesh"/> (a vector field for a vector unknown), named after the solver unless a name is given.</summary>
     public virtual Field ToField(Mesh mesh, string? name = null, double time = 0) =>
-        new(name ?? SolverName, mesh, Evaluate(mesh.Coordinates, time), time: time, attributes: FieldAttributes());
+        new(name ?? SolverName, mesh, Evaluate(mesh.Coordinates, time), Components, time, attributes: FieldAttributes());
 
     /// <summary>
     /// The metadata written beside this solution's fields: solver, wall time, <see cref="Metadata"/>

@@ -24,6 +24,18 @@ public sealed class Unknown : Leaf
         return new Unknown(name, [0, 0, 0], 0);
     }
 
+    /// <summary>
+    /// The vector unknown u = (u1, ..., ud) with <paramref name="components"/> components, each a
+    /// scalar unknown named <paramref name="name"/> followed by its number (u1, u2, u3), so that the
+    /// components sort in order. Differential operators act on it through <see cref="TensorExpr"/>
+    /// (<see cref="TensorExpr.Grad"/>) or component by component.
+    /// </summary>
+    public static Expr Vector(string name, int components)
+    {
+        if (components is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(components), components, "a vector unknown has 1 to 3 components");
+        return Expr.Vector(Enumerable.Range(1, components).Select(i => (Expr)Scalar(name + i)).ToArray());
+    }
+
     /// <summary>Name of the field.</summary>
     public string Name { get; }
 

@@ -112,7 +112,7 @@ public sealed class Comparison
 
         // Pictures: x–t for 1D evolution problems, the final time otherwise.
         bool spaceTime = Problem.IsTimeDependent && Mesh.GeometricDimension == 1;
-        var picture = spaceTime ? PictureOverTime() : byTime[^1];
+        var picture = (spaceTime ? PictureOverTime() : byTime[^1]).ToDictionary(e => e.Key, e => Magnitude(e.Value));
         var labels = spaceTime ? ("x", "t", (double?)0.6) : ("x", "y", null);
         string suffix = Problem.IsTimeDependent && !spaceTime ? $" (t = {FileTimes[^1].ToString("G4", CultureInfo.InvariantCulture)})" : "";
         var entries = new List<FieldPanelEntry>();
@@ -156,16 +156,31 @@ public sealed class Comparison
     private string? SurrogateErrorName() =>
         Reference is not null && Exact is not null && Solutions.Count > 1 ? $"error_{Solutions[^1].SolverName}_vs_{Reference.SolverName}" : null;
 
+    /// <summary>A scalar field as it is; a vector field (a vector unknown, plotted as its length) as |v| per node.</summary>
+    private static Field Magnitude(Field field)
+    {
+        if (field.Components == 1) return field;
+        int m = field.Components;
+        var lengths = new double[field.Mesh.NodeCount];
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            double sum = 0;
+            for (int c = 0; c < m; c++) sum += field.Values[i * m + c] * field.Values[i * m + c];
+            lengths[i] = Math.Sqrt(sum);
+        }
+        return new Field(field.Name, field.Mesh, lengths, 1, field.Time, field.Units, field.Attributes);
+    }
+
     /// <summary>Every field of the comparison at time <paramref name="time"/> on <paramref name="mesh"/>, by name.</summary>
     private Dictionary<string, Field> FieldsAt(Mesh mesh, double time) =>
-        Build(mesh, time, s => s.ToField(mesh, time: time), (name, values) => new Field(name, mesh, values, time: time));
+        Build(mesh, time, s => s.ToField(mesh, time: time), (name, values) => new Field(name, mesh, values, values.Length / mesh.NodeCount, time));
 
     /// <summary>The comparison's fields on the x–t mesh of a 1D evolution problem, by name.</summary>
     private Dictionary<string, Field> PictureOverTime()
     {
         var sweep = SpaceTimeMesh.Of(Mesh, Times);
         double[] Values(Solution s) => Times.SelectMany(t => s.Evaluate(Mesh.Coordinates, t)).ToArray();
-        return Build(sweep, 0, s => new Field(s.SolverName, sweep, Values(s)), (name, values) => new Field(name, sweep, values));
+        return Build(sweep, 0, s => new Field(s.SolverName, sweep, Values(s), s.Components), (name, values) => new Field(name, sweep, values, values.Length / sweep.NodeCount));
     }
 
     /// <summary>The fields of every solution, the exact solution and the pointwise errors, built by the given makers.</summary>

@@ -11,8 +11,17 @@ internal readonly struct CompiledScalar
 
     private CompiledScalar(Func<double[], double>? function, double constant) => (_function, _constant) = (function, constant);
 
-    public static CompiledScalar Of(Expr lowered, VariableLayout layout, Problem problem) =>
-        lowered is Constant c ? new CompiledScalar(null, c.Value) : new CompiledScalar(ExpressionCompiler.Compile(lowered, layout, problem.ValueOf), 0);
+    /// <summary>
+    /// Compiles <paramref name="lowered"/>; an expression of numbers and parameters only (no x, t, n,
+    /// unknown or grid coefficient) is evaluated once and kept as a constant.
+    /// </summary>
+    public static CompiledScalar Of(Expr lowered, VariableLayout layout, Problem problem)
+    {
+        if (lowered is Constant c) return new CompiledScalar(null, c.Value);
+        var function = ExpressionCompiler.Compile(lowered, layout, problem.ValueOf);
+        bool varies = lowered.Contains(n => n is Coordinate or TimeVariable or NormalComponent or Unknown or GridCoefficient or GridCoefficientSlope);
+        return varies ? new CompiledScalar(function, 0) : new CompiledScalar(null, function(new double[layout.Count]));
+    }
 
     public bool IsZero => _function is null && _constant == 0;
 

@@ -9,7 +9,8 @@ namespace PdeNet.Solvers.Fem;
 /// <summary>
 /// A finite-element solution: the coefficients of u_h in a P1 or P2 <see cref="FunctionSpace"/>,
 /// at one time for a steady problem or at a series of times for an evolution problem (the
-/// stored steps). Evaluating at a point uses the element's basis in the cell that contains it
+/// stored steps); for a vector unknown the m components interleaved node by node
+/// (<see cref="FunctionSpace.Components"/>), and its fields are vector fields. Evaluating at a point uses the element's basis in the cell that contains it
 /// (NaN outside the mesh); between stored times the coefficients are interpolated linearly in t.
 /// </summary>
 public sealed class FemSolution : Solution
@@ -99,9 +100,9 @@ public sealed class FemSolution : Solution
     public override Field ToField(Mesh mesh, string? name = null, double time = 0)
     {
         if (ReferenceEquals(mesh, Space.NodalMesh))
-            return new Field(name ?? SolverName, mesh, (double[])ValuesAt(time).Clone(), time: time, attributes: FieldAttributes());
+            return new Field(name ?? SolverName, mesh, (double[])ValuesAt(time).Clone(), Space.Components, time, attributes: FieldAttributes());
         if (ReferenceEquals(mesh, Mesh))
-            return new Field(name ?? SolverName, mesh, ValuesAt(time)[..mesh.NodeCount], time: time, attributes: FieldAttributes());
+            return new Field(name ?? SolverName, mesh, ValuesAt(time)[..(mesh.NodeCount * Space.Components)], Space.Components, time, attributes: FieldAttributes());
         return base.ToField(mesh, name, time);
     }
 

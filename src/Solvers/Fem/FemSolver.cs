@@ -72,7 +72,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         CheckParts(problem, mesh);
         var statistics = new SolveStatistics();
         var setup = Stopwatch.StartNew();
-        var space = new FunctionSpace(mesh, Options.Element, [.. problem.Conditions.OfType<Periodic>()]);
+        var space = new FunctionSpace(mesh, Options.Element, [.. problem.Conditions.OfType<Periodic>()], form.Components);
         var assembler = new FormAssembler(form, space, Options.EffectiveQuadratureDegree);
         var dirichlet = new DirichletValues(problem, space);
         double setupSeconds = setup.Elapsed.TotalSeconds;
@@ -128,7 +128,11 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         var values = new double[assembler.Pattern.Size];
         dirichlet.Apply(values, 0);
         var jacobian = assembler.CreateMatrix();
-        var mean = dirichlet.PrescribedByConditions ? null : MeanConstraintFor(problem, assembler, values, jacobian, dirichlet.Dofs);
+        if (form.Components > 1 && !dirichlet.PrescribedByConditions)
+            throw new FemSolveException(
+                $"problem '{problem.Name}' holds no part of the boundary by a Dirichlet condition, so rigid-body motions (translations and rotations) are free and the system is singular; " +
+                "hold the displacement on part of the boundary (Dirichlet.On(parts, Vector(...))), or enough components at enough points to stop every rigid motion");
+        var mean = dirichlet.PrescribedByConditions || form.Components > 1 ? null : MeanConstraintFor(problem, assembler, values, jacobian, dirichlet.Dofs);
         newton.Solve(new SteadySystem(assembler, form.IsLinear), values, dirichlet.Dofs, jacobian, mean, (iteration, norm) =>
             progress?.Report(form.IsLinear
                 ? new SolverProgress("linear solve", 0, 0, new Dictionary<string, double> { ["residual"] = norm })

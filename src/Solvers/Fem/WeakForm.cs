@@ -19,33 +19,51 @@ namespace PdeNet.Solvers.Fem;
 /// must be linear in it with a coefficient free of the unknown; m becomes <see cref="Mass"/>
 /// (the mass form ∫ m u_t v dx) and the rest of those terms joins s.
 /// </para>
+/// <para>
+/// A system (a vector equation for the components u_1, ..., u_m of a vector unknown) is split
+/// equation by equation, R_c = div F_c(x, u, ∇u) + s_c(x, u, ∇u), each F_c and s_c a function of
+/// every component and its gradient; equation c is tested with v_c. For linear elasticity
+/// -div σ(u) = f this gives F_c = -σ_c (row c of σ), s_c = -f_c, and the boundary term
+/// ∫ (F_c·n) v_c = -∫ (σn)_c v_c takes the prescribed traction (<see cref="Traction"/>).
+/// </para>
 /// </summary>
 public sealed class WeakForm
 {
-    private WeakForm(Problem problem, Unknown u, IReadOnlyList<Expr> flux, Expr source, Expr? mass)
+    private WeakForm(Problem problem, IReadOnlyList<Unknown> unknowns, IReadOnlyList<IReadOnlyList<Expr>> fluxes, IReadOnlyList<Expr> sources, Expr? mass)
     {
         Problem = problem;
-        Unknown = u;
-        Flux = flux;
-        Source = source;
+        Unknowns = unknowns;
+        Fluxes = fluxes;
+        Sources = sources;
         Mass = mass;
-        int d = flux.Count;
-        Gradient = Enumerable.Range(0, d).Select(u.DifferentiateSpace).ToArray();
-        Jet = [u, .. Gradient];
-        IsLinear = Jet.All(w => flux.Append(source).All(e => !Differentiation.WithRespectTo(e, w).DependsOnUnknown));
+        int d = fluxes[0].Count;
+        Jet = [.. unknowns.SelectMany(u => Enumerable.Range(0, d).Select(u.DifferentiateSpace).Prepend(u))];
+        IsLinear = Jet.All(w => fluxes.SelectMany(f => f).Concat(sources).All(e => !Differentiation.WithRespectTo(e, w).DependsOnUnknown));
     }
 
     /// <summary>The problem.</summary>
     public Problem Problem { get; }
 
-    /// <summary>The unknown u.</summary>
-    public Unknown Unknown { get; }
+    /// <summary>The unknown fields u_c: one for a scalar equation, the components of a vector unknown for a system.</summary>
+    public IReadOnlyList<Unknown> Unknowns { get; }
 
-    /// <summary>The flux F, lowered, one expression per space dimension.</summary>
-    public IReadOnlyList<Expr> Flux { get; }
+    /// <summary>Number of unknown fields m (1 for a scalar equation).</summary>
+    public int Components => Unknowns.Count;
 
-    /// <summary>The non-divergence part s of the residual, lowered.</summary>
-    public Expr Source { get; }
+    /// <summary>The flux F_c of every scalar equation c, lowered, d expressions each; equation c is tested with component c.</summary>
+    public IReadOnlyList<IReadOnlyList<Expr>> Fluxes { get; }
+
+    /// <summary>The non-divergence part s_c of every scalar equation c, lowered.</summary>
+    public IReadOnlyList<Expr> Sources { get; }
+
+    /// <summary>The unknown u of a scalar equation (the first component of a system).</summary>
+    public Unknown Unknown => Unknowns[0];
+
+    /// <summary>The flux F of a scalar equation, lowered, one expression per space dimension.</summary>
+    public IReadOnlyList<Expr> Flux => Fluxes[0];
+
+    /// <summary>The non-divergence part s of a scalar equation, lowered.</summary>
+    public Expr Source => Sources[0];
 
     /// <summary>The coefficient m(x, t) of u_t, lowered; null for a steady problem.</summary>
     public Expr? Mass { get; }
@@ -53,29 +71,40 @@ public sealed class WeakForm
     /// <summary>True for an evolution problem m u_t + R(u) = 0.</summary>
     public bool IsTimeDependent => Mass is not null;
 
-    /// <summary>The jet variables the volume terms read: u, u_x, u_y, ...</summary>
+    /// <summary>The jet variables the volume terms read, component by component: u_1, ∂_x u_1, ..., u_2, ∂_x u_2, ... (u, u_x, u_y, ... for a scalar equation).</summary>
     public IReadOnlyList<Unknown> Jet { get; }
 
-    /// <summary>The gradient variables u_x, u_y, ...</summary>
-    public IReadOnlyList<Unknown> Gradient { get; }
+    /// <summary>The gradient variables u_x, u_y, ... of a scalar equation.</summary>
+    public IReadOnlyList<Unknown> Gradient => Jet.Skip(1).Take(Flux.Count).ToArray();
 
     /// <summary>True when F and s are affine in (u, ∇u): one Newton step solves the problem.</summary>
     public bool IsLinear { get; }
 
-    /// <summary>Derives the weak form of <paramref name="problem"/>'s equation.</summary>
+    /// <summary>Derives the weak form of <paramref name="problem"/>'s equation (of each scalar equation of a system).</summary>
     /// <exception cref="NotSupportedException">The equation has terms a first-order weak form
     /// cannot hold (second derivatives outside a divergence; time derivatives other than
     /// m(x, t) u_t).</exception>
     public static WeakForm Of(Problem problem)
     {
         problem.Validate();
-        var u = problem.Unknown;
+        var unknowns = problem.Unknowns;
         int d = problem.Dimension;
+        var equations = problem.Equation!.Components(d);
+        var fluxes = new IReadOnlyList<Expr>[equations.Count];
+        var sources = new Expr[equations.Count];
+        Expr? mass = null;
+        for (int c = 0; c < equations.Count; c++) (fluxes[c], sources[c], mass) = Split(problem, equations[c].Residual, unknowns[c], d);
+        return new WeakForm(problem, unknowns, fluxes, sources, mass);
+    }
+
+    /// <summary>Splits one scalar residual into its lowered flux, source and mass coefficient (the coefficient of u_t).</summary>
+    private static (IReadOnlyList<Expr> Flux, Expr Source, Expr? Mass) Split(Problem problem, Expr residual, Unknown u, int d)
+    {
         Expr flux = Vector(Enumerable.Repeat((Expr)0, d).ToArray());
         Expr source = 0;
         Expr? mass = null;
         var ut = u.DifferentiateTime();
-        foreach (var term in AdditiveTerms(problem.Equation!.Residual))
+        foreach (var term in AdditiveTerms(residual))
         {
             if (term.Contains(n => n is Derivative { Variable: TimeVariable } || n is Unknown { TimeOrder: > 0 }))
             {
@@ -109,7 +138,7 @@ public sealed class WeakForm
             if (high is not null)
                 throw new NotSupportedException($"the {where} term {expression} contains {high.Label}; write second derivatives as div(...) so they can be integrated by parts");
         }
-        return new WeakForm(problem, u, loweredFlux, loweredSource, mass is null ? null : Lowering.Lower(mass, d));
+        return (loweredFlux, loweredSource, mass is null ? null : Lowering.Lower(mass, d));
     }
 
     /// <summary>
@@ -194,7 +223,9 @@ public sealed class WeakForm
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Mass is null
+    public override string ToString() => Components > 1
+        ? string.Join("; ", Enumerable.Range(0, Components).Select(c => $"F_{c + 1} = [{string.Join(", ", Fluxes[c])}], s_{c + 1} = {Sources[c]}")) + ": Σ_c ∫ -F_c·∇v_c + s_c v_c dx + ∫ (F_c·n) v_c ds = 0"
+        : Mass is null
         ? $"F = [{string.Join(", ", Flux)}], s = {Source}: ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0"
         : $"m = {Mass}, F = [{string.Join(", ", Flux)}], s = {Source}: ∫ m u_t v dx + ∫ -F·∇v + s v dx + ∫ (F·n) v ds = 0";
 }

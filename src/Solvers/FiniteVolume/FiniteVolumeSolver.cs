@@ -44,6 +44,7 @@ public sealed class FiniteVolumeSolver(FiniteVolumeOptions? options = null) : IS
     {
         try
         {
+            if (problem.IsSystem) throw new NotSupportedException($"problem '{problem.Name}' is a system (a vector unknown); this solver takes one scalar equation");
             var equation = QuasilinearDiffusionEquation.Of(problem);
             CellBoundary.For(equation, "left", BoundaryTreatment.Faces);
             CellBoundary.For(equation, "right", BoundaryTreatment.Faces);

@@ -74,6 +74,7 @@ public sealed class SpectralSolver(SpectralOptions? options = null) : ISolver
     {
         try
         {
+            if (problem.IsSystem) throw new NotSupportedException($"problem '{problem.Name}' is a system (a vector unknown); this solver takes one scalar equation");
             problem.Validate();
             if (problem.Dimension == 1) PeriodicEvolutionEquation.Of(problem);
             else if (problem.Dimension == 2) NavierStokesEquation.Of(problem);

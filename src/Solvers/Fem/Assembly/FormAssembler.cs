@@ -14,54 +14,94 @@ namespace PdeNet.Solvers.Fem.Assembly;
 /// cell through the affine map of the cell, natural boundary terms a rule of the same degree on
 /// every boundary facet that carries one. Local matrices are added through the precomputed
 /// positions of the <see cref="SparsityPattern"/>.
+/// <para>
+/// For a system of m equations on an m-component space the local unknowns are (a, c) ↦ a·m + c:
+/// equation c tested with φ_a gives row (a, c), and the linearisation couples it with every
+/// component e through ∂F_c/∂u_e, ∂F_c/∂∇u_e, ∂s_c/∂u_e and ∂s_c/∂∇u_e (blocks that vanish
+/// symbolically are skipped). Natural boundary terms are the scalar F·n of a Neumann or Robin
+/// condition, or, for a system, the prescribed traction g: ∫ (F_c·n) φ_a = -∫ g_c φ_a.
+/// </para>
 /// </summary>
 internal sealed class FormAssembler
 {
     private readonly FunctionSpace _space;
+    private readonly int _m, _d;
     private readonly ElementTabulation _cells;
     private readonly ElementTabulation? _facets;
     private readonly VariableLayout _layout;
-    private readonly CompiledScalar[] _flux, _fluxByU, _fluxByGradient;
-    private readonly CompiledScalar _source, _sourceByU, _mass;
-    private readonly CompiledScalar[] _sourceByGradient;
+
+    /// <summary>F_ci at index c·d + i; s_c at index c.</summary>
+    private readonly CompiledScalar[] _flux, _source;
+
+    /// <summary>
+    /// The linearisation: ∂F_ci/∂w at ((c·d + i)·m + e)·(d + 1) + j and ∂s_c/∂w at (c·m + e)·(d + 1) + j,
+    /// for w = u_e (j = 0) or ∂_(j-1) u_e (j ≥ 1).
+    /// </summary>
+    private readonly CompiledScalar[] _fluxByJet, _sourceByJet;
+
+    /// <summary>Whether block (c, e) of the linearisation has a term that is not symbolically zero, at c·m + e.</summary>
+    private readonly bool[] _coupled;
+
+    private readonly CompiledScalar _mass;
     private readonly NaturalFacet[] _naturalFacets;
     private readonly int[] _facetPositions;
 
-    /// <summary>One boundary facet with a normal-flux term: its unknowns, vertices, normal, measure and compiled integrand.</summary>
-    private sealed record NaturalFacet(int Facet, int[] Dofs, CompiledScalar Flux, CompiledScalar FluxByU);
+    /// <summary>
+    /// One boundary facet with a normal-flux term: its (nodal) unknowns and the compiled F_c·n per component,
+    /// with its derivative in u for a scalar equation (Robin terms).
+    /// </summary>
+    private sealed record NaturalFacet(int Facet, int[] Dofs, CompiledScalar[] Flux, CompiledScalar FluxByU);
 
     /// <summary>
-    /// ∂F_i/∂(∂_j u) when it is the whole linearisation and constant (constant-coefficient diffusion) on P1, whose
-    /// gradients are constant on a cell: the local Jacobian is then measure · Σ_q w_q · (-K∇φ_b·∇φ_a), formed once per
-    /// cell instead of at every quadrature point. Null otherwise.
+    /// ∂F_ci/∂(∂_j u_e) at ((c·d + i)·m + e)·d + j when it is the whole linearisation and constant (constant-coefficient
+    /// diffusion, linear elasticity with constant Lamé parameters) on P1, whose gradients are constant on a cell: the local
+    /// Jacobian is then measure · Σ_q w_q · (-Σ_ij C_ciej ∂_jφ_b ∂_iφ_a), formed once per cell instead of at every quadrature
+    /// point. Null otherwise.
     /// </summary>
     private readonly double[]? _constantDiffusion;
     private readonly double _weightSum;
 
     public FormAssembler(WeakForm form, FunctionSpace space, int quadratureDegree)
     {
+        if (space.Components != form.Components)
+            throw new ArgumentException($"the weak form has {form.Components} components, the space {space.Components}", nameof(space));
         _space = space;
         var element = space.Element;
-        int d = space.Dimension;
+        int d = _d = space.Dimension, m = _m = form.Components;
         _cells = new ElementTabulation(element, SimplexQuadrature.OfDegree(d, quadratureDegree));
         _layout = new VariableLayout(d, form.Jet);
         var problem = form.Problem;
         CompiledScalar Compile(Expr e) => CompiledScalar.Of(e, _layout, problem);
-        _flux = form.Flux.Select(Compile).ToArray();
-        _fluxByU = form.Flux.Select(f => Compile(Differentiation.WithRespectTo(f, form.Unknown))).ToArray();
-        _fluxByGradient = form.Flux.SelectMany(f => form.Gradient.Select(g => Compile(Differentiation.WithRespectTo(f, g)))).ToArray();
-        _source = Compile(form.Source);
-        _sourceByU = Compile(Differentiation.WithRespectTo(form.Source, form.Unknown));
-        _sourceByGradient = form.Gradient.Select(g => Compile(Differentiation.WithRespectTo(form.Source, g))).ToArray();
-        _mass = Compile(form.Mass ?? 0);
-        if (element.Degree == 1 && _fluxByU.All(c => c.IsZero) && _sourceByGradient.All(c => c.IsZero) && _sourceByU.IsZero && _fluxByGradient.All(c => c.IsConstant))
+        _flux = form.Fluxes.SelectMany(f => f).Select(Compile).ToArray();
+        _source = form.Sources.Select(Compile).ToArray();
+        _fluxByJet = form.Fluxes.SelectMany(f => f).SelectMany(f => form.Jet.Select(w => Compile(Differentiation.WithRespectTo(f, w)))).ToArray();
+        _sourceByJet = form.Sources.SelectMany(s => form.Jet.Select(w => Compile(Differentiation.WithRespectTo(s, w)))).ToArray();
+        _coupled = new bool[m * m];
+        for (int c = 0; c < m; c++)
         {
-            _constantDiffusion = _fluxByGradient.Select(c => c.Evaluate([])).ToArray();
+            for (int e = 0; e < m; e++)
+            {
+                bool any = false;
+                for (int j = 0; j <= d; j++)
+                {
+                    any |= !_sourceByJet[(c * m + e) * (d + 1) + j].IsZero;
+                    for (int i = 0; i < d; i++) any |= !_fluxByJet[((c * d + i) * m + e) * (d + 1) + j].IsZero;
+                }
+                _coupled[c * m + e] = any;
+            }
+        }
+        _mass = Compile(form.Mass ?? 0);
+        bool onlyConstantGradientTerms = _sourceByJet.All(c => c.IsZero);
+        for (int n = 0; n < _fluxByJet.Length; n++) onlyConstantGradientTerms &= n % (d + 1) == 0 ? _fluxByJet[n].IsZero : _fluxByJet[n].IsConstant;
+        if (element.Degree == 1 && onlyConstantGradientTerms)
+        {
+            _constantDiffusion = new double[m * d * m * d];
+            for (int n = 0; n < _constantDiffusion.Length; n++) _constantDiffusion[n] = _fluxByJet[n / d * (d + 1) + 1 + n % d].Evaluate([]);
             _weightSum = _cells.Rule.Weights.Sum();
         }
-        var linearisation = form.Flux.Append(form.Source).SelectMany(e => form.Jet.Select(w => Differentiation.WithRespectTo(e, w)));
+        var linearisation = form.Fluxes.SelectMany(f => f).Concat(form.Sources).SelectMany(e => form.Jet.Select(w => Differentiation.WithRespectTo(e, w)));
         JacobianDependsOnTime = !form.IsLinear || linearisation.Any(e => e.Contains(n => n is TimeVariable));
-        Pattern = new SparsityPattern(space.DofCount, space.Dofs.CellDofs, element.DofCount);
+        Pattern = new SparsityPattern(space.DofCount, space.CellDofs, element.DofCount * m);
 
         var facetElement = element.Facet;
         _facets = new ElementTabulation(facetElement, SimplexQuadrature.OfDegree(d - 1, quadratureDegree));
@@ -69,13 +109,16 @@ internal sealed class FormAssembler
         _naturalFacets = NaturalFacets(form, space, facetElement, Compile, out bool boundaryMoves);
         JacobianDependsOnTime |= boundaryMoves;
         int kf = facetElement.DofCount;
-        _facetPositions = new int[_naturalFacets.Length * kf * kf];
+        _facetPositions = new int[_naturalFacets.Length * kf * kf * m];
         for (int f = 0; f < _naturalFacets.Length; f++)
         {
             var dofs = _naturalFacets[f].Dofs;
             for (int a = 0; a < kf; a++)
             {
-                for (int b = 0; b < kf; b++) _facetPositions[(f * kf + a) * kf + b] = Pattern.Find(dofs[a], dofs[b]);
+                for (int b = 0; b < kf; b++)
+                {
+                    for (int c = 0; c < m; c++) _facetPositions[((f * kf + a) * kf + b) * m + c] = Pattern.Find(space.DofOf(dofs[a], c), space.DofOf(dofs[b], c));
+                }
             }
         }
     }
@@ -102,9 +145,10 @@ internal sealed class FormAssembler
         var problem = form.Problem;
         var mesh = space.Mesh;
         int d = mesh.GeometricDimension;
-        var kernels = new Dictionary<BoundaryCondition, (CompiledScalar, CompiledScalar)>(ReferenceEqualityComparer.Instance);
-        (CompiledScalar, CompiledScalar)? zeroFlux = null;
+        var kernels = new Dictionary<BoundaryCondition, (CompiledScalar[], CompiledScalar)>(ReferenceEqualityComparer.Instance);
+        (CompiledScalar[], CompiledScalar)? zeroFlux = null;
         var facets = new List<NaturalFacet>();
+        var tractions = problem.Conditions.OfType<Traction>().ToArray();
         Span<double> midpoint = stackalloc double[d];
         for (int f = 0; f < mesh.BoundaryFacetCount; f++)
         {
@@ -114,18 +158,36 @@ internal sealed class FormAssembler
             {
                 for (int i = 0; i < d; i++) midpoint[i] += mesh.Node(nodes[v])[i] / d;
             }
-            var condition = problem.ConditionAt(mesh.PartNames[mesh.BoundaryFacetParts[f]], midpoint);
-            if (condition is Dirichlet) continue;
-            (CompiledScalar Flux, CompiledScalar ByU) kernel;
-            if (condition is NaturalCondition natural)
+            string part = mesh.PartNames[mesh.BoundaryFacetParts[f]];
+            (CompiledScalar[] Flux, CompiledScalar ByU) kernel;
+            if (form.Components > 1)
             {
-                if (!kernels.TryGetValue(natural, out kernel)) kernels[natural] = kernel = Kernel(form.NormalFlux(natural.NormalDerivative(form.Unknown)));
+                // A system: the traction that covers the facet (rows held by Dirichlet values are eliminated later); none is a free surface.
+                Traction? traction = null;
+                foreach (var candidate in tractions)
+                {
+                    if (!candidate.Boundary.Includes(part, midpoint)) continue;
+                    traction = candidate;
+                    break;
+                }
+                if (traction is null) continue;
+                if (!kernels.TryGetValue(traction, out kernel))
+                    kernels[traction] = kernel = (VectorComponents.Of(traction.Value, d).Select(g => compile(Lowering.Lower(-g, d))).ToArray(), default);
             }
             else
             {
-                kernel = zeroFlux ??= Kernel(form.NormalFlux(0));
+                var condition = problem.ConditionAt(part, midpoint);
+                if (condition is Dirichlet) continue;
+                if (condition is NaturalCondition natural)
+                {
+                    if (!kernels.TryGetValue(natural, out kernel)) kernels[natural] = kernel = Kernel(form.NormalFlux(natural.NormalDerivative(form.Unknown)));
+                }
+                else
+                {
+                    kernel = zeroFlux ??= Kernel(form.NormalFlux(0));
+                }
             }
-            if (kernel.Flux.IsZero && kernel.ByU.IsZero) continue;
+            if (kernel.Flux.All(g => g.IsZero) && kernel.ByU.IsZero) continue;
             var dofs = new int[facetElement.DofCount];
             space.Dofs.FacetDofs(nodes, facetElement, dofs);
             facets.Add(new NaturalFacet(f, dofs, kernel.Flux, kernel.ByU));
@@ -133,11 +195,11 @@ internal sealed class FormAssembler
         linearisationMoves = moves;
         return facets.ToArray();
 
-        (CompiledScalar, CompiledScalar) Kernel(Expr normalFlux)
+        (CompiledScalar[], CompiledScalar) Kernel(Expr normalFlux)
         {
             var byU = Differentiation.WithRespectTo(normalFlux, form.Unknown);
             moves |= byU.Contains(n => n is TimeVariable);
-            return (compile(normalFlux), compile(byU));
+            return ([compile(normalFlux)], compile(byU));
         }
     }
 
@@ -150,18 +212,19 @@ internal sealed class FormAssembler
         Array.Clear(residual);
         jacobian?.Clear();
         var mesh = _space.Mesh;
-        var cellDofs = _space.Dofs.CellDofs;
-        int d = _space.Dimension, k = _space.Element.DofCount, points = _cells.Count;
+        var cellDofs = _space.CellDofs;
+        int d = _d, m = _m, k = _space.Element.DofCount, km = k * m, points = _cells.Count;
         var map = new AffineMap(d);
         var v = new double[_layout.Count];
         v[_layout.TimeSlot] = time;
         int ju = _layout.JetOffset;
         var gradients = new double[points * k * d];
-        var local = new double[k];
-        var localMatrix = new double[k * k];
-        var coefficients = new double[k];
-        Span<double> flux = stackalloc double[d];
-        Span<double> dFlux = stackalloc double[d];
+        var local = new double[km];
+        var localMatrix = new double[km * km];
+        var coefficients = new double[km];
+        var flux = new double[m * d];
+        var source = new double[m];
+        var linearisation = new Linearisation(m, d);
         var weights = _cells.Rule.Weights;
         var positions = Pattern.Positions;
         double[]? values = jacobian?.Values;
@@ -170,7 +233,7 @@ internal sealed class FormAssembler
             map.Set(mesh.Coordinates, mesh.CellNodes(cell));
             map.Gradients(_cells.Gradients, gradients, points * k);
             double measure = map.Measure;
-            for (int a = 0; a < k; a++) coefficients[a] = solution[cellDofs[cell * k + a]];
+            for (int a = 0; a < km; a++) coefficients[a] = solution[cellDofs[cell * km + a]];
             Array.Clear(local);
             if (values is not null) Array.Clear(localMatrix);
             for (int q = 0; q < points; q++)
@@ -179,85 +242,113 @@ internal sealed class FormAssembler
                 var grad = gradients.AsSpan(q * k * d, k * d);
                 double w = measure * weights[q];
                 map.Map(_cells.Rule.Point(q), v);
-                double u = 0;
-                for (int a = 0; a < k; a++) u += coefficients[a] * phi[a];
-                v[ju] = u;
-                for (int i = 0; i < d; i++)
+                for (int e = 0; e < m; e++)
                 {
-                    double gi = 0;
-                    for (int a = 0; a < k; a++) gi += coefficients[a] * grad[a * d + i];
-                    v[ju + 1 + i] = gi;
+                    int slot = ju + e * (d + 1);
+                    double u = 0;
+                    for (int a = 0; a < k; a++) u += coefficients[a * m + e] * phi[a];
+                    v[slot] = u;
+                    for (int i = 0; i < d; i++)
+                    {
+                        double gi = 0;
+                        for (int a = 0; a < k; a++) gi += coefficients[a * m + e] * grad[a * d + i];
+                        v[slot + 1 + i] = gi;
+                    }
                 }
-                for (int i = 0; i < d; i++) flux[i] = _flux[i].Evaluate(v);
-                double s = _source.Evaluate(v);
+                for (int n = 0; n < flux.Length; n++) flux[n] = _flux[n].Evaluate(v);
+                for (int c = 0; c < m; c++) source[c] = _source[c].Evaluate(v);
                 for (int a = 0; a < k; a++)
                 {
-                    double fDotGrad = 0;
-                    for (int i = 0; i < d; i++) fDotGrad += flux[i] * grad[a * d + i];
-                    local[a] += w * (s * phi[a] - fDotGrad);
+                    for (int c = 0; c < m; c++)
+                    {
+                        double fDotGrad = 0;
+                        for (int i = 0; i < d; i++) fDotGrad += flux[c * d + i] * grad[a * d + i];
+                        local[a * m + c] += w * (source[c] * phi[a] - fDotGrad);
+                    }
                 }
                 if (values is null || _constantDiffusion is not null) continue;
-                AddLinearisation(v, phi, grad, w, k, d, localMatrix, dFlux);
+                AddLinearisation(v, phi, grad, w, k, localMatrix, linearisation);
             }
-            if (values is not null && _constantDiffusion is not null) AddConstantDiffusion(gradients.AsSpan(0, k * d), measure * _weightSum, k, d, localMatrix);
-            for (int a = 0; a < k; a++) residual[cellDofs[cell * k + a]] += local[a];
+            if (values is not null && _constantDiffusion is not null) AddConstantDiffusion(gradients.AsSpan(0, k * d), measure * _weightSum, k, localMatrix);
+            for (int a = 0; a < km; a++) residual[cellDofs[cell * km + a]] += local[a];
             if (values is null) continue;
-            int offset = cell * k * k;
-            for (int e = 0; e < k * k; e++) values[positions[offset + e]] += localMatrix[e];
+            int offset = cell * km * km;
+            for (int e = 0; e < km * km; e++) values[positions[offset + e]] += localMatrix[e];
         }
         AssembleBoundary(solution, residual, values, v);
     }
 
-    /// <summary>Adds w (-K∇φ_b·∇φ_a) to the local matrix, with K = <see cref="_constantDiffusion"/> and the cell's constant gradients.</summary>
-    private void AddConstantDiffusion(ReadOnlySpan<double> grad, double w, int k, int d, double[] localMatrix)
+    /// <summary>Adds w (-Σ_ij C_ciej ∂_jφ_b ∂_iφ_a) to the local matrix, with C = <see cref="_constantDiffusion"/> and the cell's constant gradients.</summary>
+    private void AddConstantDiffusion(ReadOnlySpan<double> grad, double w, int k, double[] localMatrix)
     {
         var conductivity = _constantDiffusion!;
+        int d = _d, m = _m, km = k * m;
         Span<double> flux = stackalloc double[d];
-        for (int b = 0; b < k; b++)
+        for (int c = 0; c < m; c++)
         {
-            for (int i = 0; i < d; i++)
+            for (int e = 0; e < m; e++)
             {
-                double sum = 0;
-                for (int j = 0; j < d; j++) sum += conductivity[i * d + j] * grad[b * d + j];
-                flux[i] = sum;
-            }
-            for (int a = 0; a < k; a++)
-            {
-                double dot = 0;
-                for (int i = 0; i < d; i++) dot += flux[i] * grad[a * d + i];
-                localMatrix[a * k + b] -= w * dot;
+                if (!_coupled[c * m + e]) continue;
+                for (int b = 0; b < k; b++)
+                {
+                    for (int i = 0; i < d; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < d; j++) sum += conductivity[((c * d + i) * m + e) * d + j] * grad[b * d + j];
+                        flux[i] = sum;
+                    }
+                    for (int a = 0; a < k; a++)
+                    {
+                        double dot = 0;
+                        for (int i = 0; i < d; i++) dot += flux[i] * grad[a * d + i];
+                        localMatrix[(a * m + c) * km + b * m + e] -= w * dot;
+                    }
+                }
             }
         }
     }
 
-    /// <summary>Adds w ∂(-F·∇φ_a + s φ_a)/∂U_b at one point to the local matrix.</summary>
-    private void AddLinearisation(double[] v, ReadOnlySpan<double> phi, ReadOnlySpan<double> grad, double w, int k, int d, double[] localMatrix, Span<double> dFlux)
+    /// <summary>Work arrays for the linearisation at one point.</summary>
+    private sealed class Linearisation(int m, int d)
     {
-        Span<double> fluxByU = stackalloc double[d];
-        Span<double> fluxByGradient = stackalloc double[d * d];
-        Span<double> sourceByGradient = stackalloc double[d];
-        for (int i = 0; i < d; i++)
+        public readonly double[] FluxByJet = new double[m * d * m * (d + 1)];
+        public readonly double[] SourceByJet = new double[m * m * (d + 1)];
+        public readonly double[] DFlux = new double[d];
+    }
+
+    /// <summary>Adds w ∂(-F_c·∇φ_a + s_c φ_a)/∂U_(b, e) at one point to the local matrix.</summary>
+    private void AddLinearisation(double[] v, ReadOnlySpan<double> phi, ReadOnlySpan<double> grad, double w, int k, double[] localMatrix, Linearisation work)
+    {
+        int d = _d, m = _m, km = k * m, jet = d + 1;
+        var fluxByJet = work.FluxByJet;
+        var sourceByJet = work.SourceByJet;
+        var dFlux = work.DFlux;
+        for (int n = 0; n < fluxByJet.Length; n++) fluxByJet[n] = _fluxByJet[n].Evaluate(v);
+        for (int n = 0; n < sourceByJet.Length; n++) sourceByJet[n] = _sourceByJet[n].Evaluate(v);
+        for (int c = 0; c < m; c++)
         {
-            fluxByU[i] = _fluxByU[i].Evaluate(v);
-            sourceByGradient[i] = _sourceByGradient[i].Evaluate(v);
-            for (int j = 0; j < d; j++) fluxByGradient[i * d + j] = _fluxByGradient[i * d + j].Evaluate(v);
-        }
-        double sourceByU = _sourceByU.Evaluate(v);
-        for (int b = 0; b < k; b++)
-        {
-            double ds = sourceByU * phi[b];
-            for (int j = 0; j < d; j++) ds += sourceByGradient[j] * grad[b * d + j];
-            for (int i = 0; i < d; i++)
+            for (int e = 0; e < m; e++)
             {
-                double sum = fluxByU[i] * phi[b];
-                for (int j = 0; j < d; j++) sum += fluxByGradient[i * d + j] * grad[b * d + j];
-                dFlux[i] = sum;
-            }
-            for (int a = 0; a < k; a++)
-            {
-                double dfDotGrad = 0;
-                for (int i = 0; i < d; i++) dfDotGrad += dFlux[i] * grad[a * d + i];
-                localMatrix[a * k + b] += w * (ds * phi[a] - dfDotGrad);
+                if (!_coupled[c * m + e]) continue;
+                int s0 = (c * m + e) * jet;
+                for (int b = 0; b < k; b++)
+                {
+                    double ds = sourceByJet[s0] * phi[b];
+                    for (int j = 0; j < d; j++) ds += sourceByJet[s0 + 1 + j] * grad[b * d + j];
+                    for (int i = 0; i < d; i++)
+                    {
+                        int f0 = ((c * d + i) * m + e) * jet;
+                        double sum = fluxByJet[f0] * phi[b];
+                        for (int j = 0; j < d; j++) sum += fluxByJet[f0 + 1 + j] * grad[b * d + j];
+                        dFlux[i] = sum;
+                    }
+                    for (int a = 0; a < k; a++)
+                    {
+                        double dfDotGrad = 0;
+                        for (int i = 0; i < d; i++) dfDotGrad += dFlux[i] * grad[a * d + i];
+                        localMatrix[(a * m + c) * km + b * m + e] += w * (ds * phi[a] - dfDotGrad);
+                    }
+                }
             }
         }
     }
@@ -267,9 +358,8 @@ internal sealed class FormAssembler
         if (_naturalFacets.Length == 0) return;
         var mesh = _space.Mesh;
         var tabulation = _facets!;
-        int d = _space.Dimension, kf = tabulation.Element.DofCount, ju = _layout.JetOffset, normal = _layout.NormalOffset;
+        int d = _d, m = _m, kf = tabulation.Element.DofCount, ju = _layout.JetOffset, normal = _layout.NormalOffset;
         var rule = tabulation.Rule;
-        for (int i = 0; i < d; i++) v[ju + 1 + i] = 0;
         for (int n = 0; n < _naturalFacets.Length; n++)
         {
             var (facet, dofs, flux, fluxByU) = _naturalFacets[n];
@@ -286,28 +376,36 @@ internal sealed class FormAssembler
                     for (int c = 0; c < d; c++) x += lambda[c] * mesh.Coordinates[vertices[c] * d + i];
                     v[i] = x;
                 }
-                double u = 0;
-                for (int a = 0; a < kf; a++) u += psi[a] * solution[dofs[a]];
-                v[ju] = u;
+                for (int e = 0; e < m; e++)
+                {
+                    int slot = ju + e * (d + 1);
+                    double u = 0;
+                    for (int a = 0; a < kf; a++) u += psi[a] * solution[dofs[a] * m + e];
+                    v[slot] = u;
+                    for (int i = 0; i < d; i++) v[slot + 1 + i] = 0;
+                }
                 double w = measure * rule.Weights[q];
-                double g = flux.Evaluate(v);
-                for (int a = 0; a < kf; a++) residual[dofs[a]] += w * g * psi[a];
+                for (int c = 0; c < m; c++)
+                {
+                    double g = flux[c].Evaluate(v);
+                    for (int a = 0; a < kf; a++) residual[dofs[a] * m + c] += w * g * psi[a];
+                }
                 if (values is null || fluxByU.IsZero) continue;
                 double dg = fluxByU.Evaluate(v);
                 for (int a = 0; a < kf; a++)
                 {
-                    for (int b = 0; b < kf; b++) values[_facetPositions[(n * kf + a) * kf + b]] += w * dg * psi[a] * psi[b];
+                    for (int b = 0; b < kf; b++) values[_facetPositions[((n * kf + a) * kf + b) * m]] += w * dg * psi[a] * psi[b];
                 }
             }
         }
     }
 
-    /// <summary>Assembles the mass matrix M_ab = ∫ m(x, t) φ_a φ_b dx into <paramref name="mass"/> (overwritten).</summary>
+    /// <summary>Assembles the mass matrix M_ab = ∫ m(x, t) φ_a φ_b dx (block diagonal in the components) into <paramref name="mass"/> (overwritten).</summary>
     public void AssembleMass(double time, CsrMatrix mass)
     {
         mass.Clear();
         var mesh = _space.Mesh;
-        int d = _space.Dimension, k = _space.Element.DofCount;
+        int d = _d, m = _m, k = _space.Element.DofCount, km = k * m;
         var map = new AffineMap(d);
         var v = new double[_layout.Count];
         v[_layout.TimeSlot] = time;
@@ -323,17 +421,20 @@ internal sealed class FormAssembler
                 var phi = _cells.ValuesAt(q);
                 for (int a = 0; a < k; a++)
                 {
-                    for (int b = 0; b < k; b++) mass.Values[positions[(cell * k + a) * k + b]] += w * phi[a] * phi[b];
+                    for (int b = 0; b < k; b++)
+                    {
+                        for (int c = 0; c < m; c++) mass.Values[positions[(cell * km + a * m + c) * km + b * m + c]] += w * phi[a] * phi[b];
+                    }
                 }
             }
         }
     }
 
-    /// <summary>∫ φ_a dx for every unknown a: u_h's integral is their dot product with its coefficients.</summary>
+    /// <summary>∫ φ_a dx for every unknown a: u_h's integral (of each component) is their dot product with its coefficients.</summary>
     public double[] BasisIntegrals()
     {
         var mesh = _space.Mesh;
-        int d = _space.Dimension, k = _space.Element.DofCount;
+        int d = _d, m = _m, k = _space.Element.DofCount;
         var integrals = new double[_space.DofCount];
         var map = new AffineMap(d);
         for (int cell = 0; cell < mesh.CellCount; cell++)
@@ -344,7 +445,10 @@ internal sealed class FormAssembler
             {
                 var phi = _cells.ValuesAt(q);
                 double w = map.Measure * _cells.Rule.Weights[q];
-                for (int a = 0; a < k; a++) integrals[dofs[a]] += w * phi[a];
+                for (int a = 0; a < k; a++)
+                {
+                    for (int c = 0; c < m; c++) integrals[dofs[a] * m + c] += w * phi[a];
+                }
             }
         }
         return integrals;
