@@ -282,6 +282,34 @@ public class GridConstraintRowsTests
     }
 
     [Test]
+    public void AChannelHasBoundaryRowsOnlyOnItsWalls()
+    {
+        using var scope = NewDisposeScope();
+        // u_t = Δu on [0, 1]², periodic in x, u = 0 at y = 0 and no condition at y = 1 (zero flux):
+        // u = exp(-(4π² + π²/4) t) sin 2πx sin(πy/2).
+        var problem = Problem.Named("channel-heat").On(Rectangle.UnitSquare).During(0, 0.01)
+            .Solve(Dt(U) - Laplacian(U) == 0)
+            .With(PdeNet.Core.Problems.Periodic.Between("left", "right", 1, 0))
+            .With(Dirichlet.On("bottom", 0))
+            .With(new InitialCondition(Sin(2 * Math.PI * X) * Sin(Math.PI * Y / 2)));
+        int nt = 5, nx = 16, ny = 17;
+        var grid = SpaceTimeGrid.Uniform(problem, nt, [nx, ny]);
+        Assert.That(grid.Axes[0][^1], Is.EqualTo(15.0 / 16).Within(1e-15), "the periodic axis leaves out its end");
+        Assert.That(grid.Axes[1][^1], Is.EqualTo(1.0).Within(1e-15));
+        var rows = new GridConstraintRows(problem, grid);
+        double decay = 4 * Math.PI * Math.PI + Math.PI * Math.PI / 4;
+        var field = Sampled(grid, (t, p) => Math.Exp(-decay * t) * Math.Sin(2 * Math.PI * p[0]) * Math.Sin(Math.PI * p[1] / 2));
+        var system = rows.Build(field, null);
+        Assert.That(system.Blocks.Select(b => b.Name), Is.EqualTo(new[] { "pde", "initial", "bottom", "top" }));
+        Assert.That(system.Blocks.Select(b => b.Rows), Is.EqualTo(new long[] { (nt - 1) * nx * (ny - 2), nx * ny, (nt - 1) * nx, (nt - 1) * nx }));
+        Assert.That(system.Rows, Is.EqualTo(grid.Points), "one row per grid point");
+        var r = BlockResiduals(rows, field);
+        TestContext.Out.WriteLine("channel: " + string.Join(", ", r.Select(kv => $"{kv.Key} {kv.Value:E2}")));
+        Assert.That(Math.Max(r["initial"], r["bottom"]), Is.LessThan(1e-14));
+        Assert.That(r["top"], Is.LessThan(1e-2 * Math.PI / 2), "u_y = 0 by the one-sided difference, O(h²) of the slope scale");
+    }
+
+    [Test]
     public void UnsupportedProblemsAndGridsAreRefusedByName()
     {
         var grid = new SpaceTimeGrid(Linspace(0, 1, 3), [Linspace(0, 1, 5)]);
