@@ -83,10 +83,12 @@ internal static class SmoothedProlongation
                     int width = columnStart[aggregate + 1] - columnStart[aggregate];
                     for (int m = 0; m < width; m++) values[at + m] += factor * t[j * k + m];
                 }
-                if (aggregateOf[i] >= 0) position[aggregateOf[i]] = -1;
-                for (int p = aStart[i]; p < aStart[i + 1]; p++)
+                // The slots hold aggregate numbers, each aggregate's contiguous: number its coarse unknowns and reset the positions.
+                for (int p = begin; p < next;)
                 {
-                    if (aggregateOf[aColumns[p]] >= 0) position[aggregateOf[aColumns[p]]] = -1;
+                    int aggregate = columns[p];
+                    position[aggregate] = -1;
+                    for (int column = columnStart[aggregate]; column < columnStart[aggregate + 1]; column++) columns[p++] = column;
                 }
                 SparseProduct.SortRow(columns, values, begin, next);
             }
@@ -96,17 +98,20 @@ internal static class SmoothedProlongation
 
     /// <summary>
     /// Opens the slots of <paramref name="aggregate"/>'s coarse unknowns in a row of P at
-    /// <paramref name="next"/>, filled with <paramref name="factor"/> times the row of T that starts
-    /// at <paramref name="tRow"/>; returns the next free slot.
+    /// <paramref name="next"/> (marked with the aggregate's number), filled with
+    /// <paramref name="factor"/> times the row of T that starts at <paramref name="tRow"/>; returns
+    /// the next free slot. An aggregate without coarse unknowns opens nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Open(int aggregate, int next, int[] position, int[] columns, double[] values, int[] columnStart, double[] t, int tRow, double factor)
     {
+        int width = columnStart[aggregate + 1] - columnStart[aggregate];
+        if (width == 0) return next;
         position[aggregate] = next;
-        for (int column = columnStart[aggregate]; column < columnStart[aggregate + 1]; column++)
+        for (int m = 0; m < width; m++)
         {
-            columns[next] = column;
-            values[next++] = factor * t[tRow++];
+            columns[next] = aggregate;
+            values[next++] = factor * t[tRow + m];
         }
         return next;
     }
