@@ -79,11 +79,11 @@ public static class ElasticityPlate
             .Exact(exact);
     }
 
-    /// <summary>σ(u) = 2μ ε(u) + λ tr(ε(u)) I with ε(u) = (∇u + ∇uᵀ)/2.</summary>
-    public static TensorExpr Stress(Expr u, Expr mu, Expr lambda)
+    /// <summary>σ(u) = 2μ ε(u) + λ tr(ε(u)) I with ε(u) = (∇u + ∇uᵀ)/2, for a displacement u with <paramref name="dimension"/> components (2 or 3).</summary>
+    public static TensorExpr Stress(Expr u, Expr mu, Expr lambda, int dimension = 2)
     {
         var strain = TensorExpr.Sym(TensorExpr.Grad(u));
-        return 2 * mu * strain + lambda * strain.Trace() * TensorExpr.Identity(2);
+        return 2 * mu * strain + lambda * strain.Trace() * TensorExpr.Identity(dimension);
     }
 
     private static Expr Component(Expr vector, int i) => ((VectorExpr)vector).Components[i];

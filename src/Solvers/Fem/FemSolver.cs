@@ -77,7 +77,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         var dirichlet = new DirichletValues(problem, space);
         double setupSeconds = setup.Elapsed.TotalSeconds;
         statistics.AssembleSeconds += setupSeconds;
-        var linear = new FemLinearSolver(Options, statistics);
+        var linear = new FemLinearSolver(Options, statistics, space);
         var newton = new NewtonSolver(Options, linear, statistics);
 
         var metadata = new Dictionary<string, object>
@@ -108,6 +108,7 @@ public sealed class FemSolver(FemOptions? options = null) : ISolver
         }
         metadata["linear_solver"] = statistics.LinearSolver;
         metadata["preconditioner"] = statistics.Preconditioner;
+        metadata["near_null_space"] = Options.Preconditioner == PreconditionerKind.Amg ? linear.NearNullSpaceSize : 0;
         metadata["preconditioner_seconds"] = statistics.PreconditionerSeconds;
         metadata["iterations"] = statistics.KrylovIterations;
         metadata["linear_solves"] = statistics.LinearSolves;

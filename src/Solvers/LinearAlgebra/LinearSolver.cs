@@ -12,10 +12,13 @@ namespace PdeNet.Solvers.LinearAlgebra;
 public static class LinearSolver
 {
     /// <summary>Builds the preconditioner <paramref name="options"/> names for <paramref name="matrix"/> (to reuse it over several solves with one matrix).</summary>
-    public static IPreconditioner Preconditioner(CsrMatrix matrix, LinearSolverOptions options) => options.Validate().Preconditioner switch
+    /// <param name="matrix">A, square.</param>
+    /// <param name="options">Which preconditioner, and its options.</param>
+    /// <param name="nearNullSpace">For multigrid: the near-null space and nodes of the unknowns (null: constants on scalar unknowns).</param>
+    public static IPreconditioner Preconditioner(CsrMatrix matrix, LinearSolverOptions options, NearNullSpace? nearNullSpace = null) => options.Validate().Preconditioner switch
     {
         PreconditionerKind.Jacobi => new JacobiPreconditioner(matrix),
-        _ => new AlgebraicMultigrid(matrix, (options.Amg ?? new AmgOptions()) with { Threads = options.Threads }),
+        _ => new AlgebraicMultigrid(matrix, (options.Amg ?? new AmgOptions()) with { Threads = options.Threads }, nearNullSpace),
     };
 
     /// <summary>Solves A x = b from the given x, building the preconditioner.</summary>
@@ -23,11 +26,12 @@ public static class LinearSolver
     /// <param name="rhs">b.</param>
     /// <param name="x">Initial guess on entry, solution on exit.</param>
     /// <param name="options">Preconditioner, tolerance and limits.</param>
-    public static LinearSolveReport Solve(CsrMatrix matrix, double[] rhs, double[] x, LinearSolverOptions options)
+    /// <param name="nearNullSpace">For multigrid: the near-null space and nodes of the unknowns (null: constants on scalar unknowns).</param>
+    public static LinearSolveReport Solve(CsrMatrix matrix, double[] rhs, double[] x, LinearSolverOptions options, NearNullSpace? nearNullSpace = null)
     {
         var clock = Stopwatch.StartNew();
         bool symmetric = IsSymmetric(matrix, options.Threads);
-        var preconditioner = Preconditioner(matrix, options);
+        var preconditioner = Preconditioner(matrix, options, nearNullSpace);
         return Solve(matrix, rhs, x, preconditioner, symmetric, options, clock);
     }
 
@@ -48,7 +52,7 @@ public static class LinearSolver
             _ => preconditioner.GetType().Name,
         };
         string details = preconditioner is AlgebraicMultigrid amg
-            ? $"amg: {amg.LevelCount} levels ({string.Join(", ", amg.LevelSizes)} unknowns), operator complexity {amg.OperatorComplexity:F2}"
+            ? $"amg: {amg.LevelCount} levels ({string.Join(", ", amg.LevelSizes)} unknowns), operator complexity {amg.OperatorComplexity:F2}, near-null space {amg.NearNullSpaceSize}"
             : kind;
         clock.Restart();
         KrylovResult result;

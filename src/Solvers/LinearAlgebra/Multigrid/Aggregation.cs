@@ -109,6 +109,101 @@ internal static class Aggregation
     }
 
     /// <summary>
+    /// The node matrix of a matrix whose unknowns come in nodes (contiguous ranges): entry (I, J)
+    /// is the Frobenius norm of the block of A coupling node I to node J (the amalgamation of
+    /// PyAMG's block strength of connection). Aggregating its graph keeps each node's unknowns together.
+    /// </summary>
+    /// <param name="a">A, square.</param>
+    /// <param name="nodeStart">Unknowns of node I: nodeStart[I] .. nodeStart[I + 1] - 1 (length nodes + 1, ending at A's size).</param>
+    /// <param name="nodeOf">The node of each unknown.</param>
+    /// <param name="threads">Threads (0: one per core).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CsrMatrix NodeMatrix(CsrMatrix a, int[] nodeStart, int[] nodeOf, int threads)
+    {
+        int nodes = nodeStart.Length - 1;
+        int[] aStart = a.RowStart, aColumns = a.Columns;
+        double[] aValues = a.Values;
+        var rowStart = new int[nodes + 1];
+        ParallelChunks.For(nodes, ParallelChunks.RowChunk, threads, () => Unmarked(nodes), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end, marker) =>
+        {
+            for (int node = first; node < end; node++)
+            {
+                int count = 0;
+                for (int k = aStart[nodeStart[node]]; k < aStart[nodeStart[node + 1]]; k++)
+                {
+                    int other = nodeOf[aColumns[k]];
+                    if (marker[other] == node) continue;
+                    marker[other] = node;
+                    count++;
+                }
+                rowStart[node + 1] = count;
+            }
+        });
+        for (int node = 0; node < nodes; node++) rowStart[node + 1] += rowStart[node];
+        var columns = new int[rowStart[nodes]];
+        var values = new double[rowStart[nodes]];
+        ParallelChunks.For(nodes, ParallelChunks.RowChunk, threads, () => Unmarked(nodes), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (first, end, position) =>
+        {
+            for (int node = first; node < end; node++)
+            {
+                int begin = rowStart[node], next = begin;
+                for (int k = aStart[nodeStart[node]]; k < aStart[nodeStart[node + 1]]; k++)
+                {
+                    int other = nodeOf[aColumns[k]];
+                    int p = position[other];
+                    if (p < 0)
+                    {
+                        position[other] = p = next++;
+                        columns[p] = other;
+                    }
+                    values[p] += aValues[k] * aValues[k];
+                }
+                for (int p = begin; p < next; p++)
+                {
+                    position[columns[p]] = -1;
+                    values[p] = Math.Sqrt(values[p]);
+                }
+                SparseProduct.SortRow(columns, values, begin, next);
+            }
+        });
+        return new CsrMatrix(rowStart, columns, values, nodes, validate: false);
+    }
+
+    /// <summary>The node of each unknown for the node ranges <paramref name="nodeStart"/>.</summary>
+    public static int[] NodeOf(int[] nodeStart)
+    {
+        var nodeOf = new int[nodeStart[^1]];
+        for (int node = 0; node + 1 < nodeStart.Length; node++) nodeOf.AsSpan(nodeStart[node], nodeStart[node + 1] - nodeStart[node]).Fill(node);
+        return nodeOf;
+    }
+
+    /// <summary>
+    /// The aggregate of each unknown from the aggregate of its node, except that an unknown whose
+    /// row has no nonzero coupling to another unknown (a constrained one: a Dirichlet row) stays
+    /// out of every aggregate, as a node without strong neighbours does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int[] UnknownAggregates(CsrMatrix a, int[] nodeOf, int[] nodeAggregate)
+    {
+        var aggregateOf = new int[a.Size];
+        for (int i = 0; i < aggregateOf.Length; i++)
+        {
+            bool coupled = false;
+            for (int k = a.RowStart[i]; k < a.RowStart[i + 1] && !coupled; k++) coupled = a.Columns[k] != i && a.Values[k] != 0;
+            aggregateOf[i] = coupled ? nodeAggregate[nodeOf[i]] : -1;
+        }
+        return aggregateOf;
+    }
+
+    /// <summary>An array of <paramref name="length"/> entries -1 (a marker or position table).</summary>
+    public static int[] Unmarked(int length)
+    {
+        var marker = new int[length];
+        Array.Fill(marker, -1);
+        return marker;
+    }
+
+    /// <summary>
     /// Greedy aggregation. Pass 1: a node whose strong neighbours are all free forms an aggregate
     /// with them. Pass 2: every other node with strong neighbours joins the pass-1 aggregate of its
     /// first aggregated neighbour. Nodes without strong neighbours (Dirichlet rows, for one) stay

@@ -6,8 +6,11 @@ namespace PdeNet.Solvers.LinearAlgebra.Multigrid;
 /// Smoothed-aggregation algebraic multigrid (Vaněk, Mandel and Brezina, Computing 56, 1996) used
 /// as a preconditioner: one V-cycle per application, with zero initial guess.
 /// <para>
-/// Setup, level by level: the strength graph (|a_ij| ≥ θ√(|a_ii a_jj|)), greedy aggregation, the
-/// tentative prolongator T (constant on each aggregate), its Jacobi smoothing
+/// Setup, level by level: the strength graph (|a_ij| ≥ θ√(|a_ii a_jj|), between nodes for vector
+/// unknowns, a_IJ the Frobenius norm of the block), greedy aggregation of the nodes, the
+/// tentative prolongator T fitted to the near-null space B by a QR factorisation on each aggregate
+/// (constant on each aggregate for scalar problems; the rigid-body modes for elasticity, whose
+/// coarse near-null space is the R factor), its Jacobi smoothing
 /// P = (I - ω D_F⁻¹A_F) T with the filtered matrix A_F, and the Galerkin coarse operator
 /// Pᵀ (A P) by two sparse products in CSR form. Explicitly stored zeros of the finest matrix
 /// (orthogonal basis gradients on right-angled meshes) are dropped first. Coarsening stops at
@@ -39,25 +42,46 @@ public sealed class AlgebraicMultigrid : IPreconditioner
     /// <summary>Builds the hierarchy for <paramref name="matrix"/>.</summary>
     /// <param name="matrix">A square matrix with nonzero diagonal (symmetric positive definite for use with CG).</param>
     /// <param name="options">The options (defaults when null).</param>
-    public AlgebraicMultigrid(CsrMatrix matrix, AmgOptions? options = null)
+    /// <param name="nearNullSpace">
+    /// The vectors the coarse spaces must reproduce, and the nodes of the unknowns (e.g.
+    /// <see cref="NearNullSpace.RigidBodyModes"/> for elasticity); null for the constants on scalar
+    /// unknowns. Rows of constrained unknowns (rows without couplings) are ignored.
+    /// </param>
+    public AlgebraicMultigrid(CsrMatrix matrix, AmgOptions? options = null, NearNullSpace? nearNullSpace = null)
     {
         if (!matrix.IsSquare) throw new ArgumentException($"algebraic multigrid needs a square matrix; this one is {matrix.Size} × {matrix.ColumnCount}", nameof(matrix));
+        if (nearNullSpace is not null && nearNullSpace.Size != matrix.Size)
+            throw new ArgumentException($"the near-null space has vectors of length {nearNullSpace.Size} for a matrix of size {matrix.Size}", nameof(nearNullSpace));
         Options = (options ?? new AmgOptions()).Validate();
         _threads = Options.Threads;
         var clock = Stopwatch.StartNew();
+        var space = nearNullSpace ?? NearNullSpace.Constants(matrix.Size);
+        NearNullSpaceSize = space.Count;
         var levels = new List<Level>();
         var a = matrix.WithoutZeros(0.1, Options.Threads);
+        // The unknowns of each node (null: every unknown is a node) and the near-null space B on the current level.
+        int[]? nodeStart = space.BlockSize == 1 ? null : Enumerable.Range(0, a.Size / space.BlockSize + 1).Select(node => node * space.BlockSize).ToArray();
+        double[] b = space.Vectors;
+        int k = space.Count;
         while (true)
         {
             var level = new Level(a);
             levels.Add(level);
             if (a.Size <= Options.CoarsestSize || levels.Count == Options.MaxLevels) break;
-            var (start, neighbours, allStrong) = Aggregation.Strength(a, Options.StrengthThreshold * Math.Pow(0.5, levels.Count - 1), _threads);
-            var (aggregateOf, aggregates) = Aggregation.Aggregate(a.Size, start, neighbours);
-            if (aggregates == 0 || aggregates > 0.9 * a.Size) break;
-            level.Prolongation = SmoothedProlongation.Build(a, start, neighbours, allStrong, aggregateOf, aggregates, Options.ProlongatorDamping, _threads);
+            int[]? nodeOf = nodeStart is null ? null : Aggregation.NodeOf(nodeStart);
+            var graph = nodeOf is null ? a : Aggregation.NodeMatrix(a, nodeStart!, nodeOf, _threads);
+            var (start, neighbours, allStrong) = Aggregation.Strength(graph, Options.StrengthThreshold * Math.Pow(0.5, levels.Count - 1), _threads);
+            var (nodeAggregate, aggregates) = Aggregation.Aggregate(graph.Size, start, neighbours);
+            if (aggregates == 0) break;
+            var aggregateOf = nodeOf is null ? nodeAggregate : Aggregation.UnknownAggregates(a, nodeOf, nodeAggregate);
+            var tentative = TentativeProlongation.Fit(b, k, aggregateOf, aggregates, _threads);
+            if (tentative.Columns == 0 || tentative.Columns > 0.9 * a.Size) break;
+            level.Prolongation = SmoothedProlongation.Build(a, nodeOf, start, neighbours, allStrong, aggregateOf, tentative, Options.ProlongatorDamping, _threads);
             level.Restriction = level.Prolongation.Transpose();
             a = SparseProduct.Galerkin(level.Restriction, a, level.Prolongation, _threads);
+            // Each aggregate's coarse unknowns form one coarse node, and R is the coarse near-null space.
+            nodeStart = k == 1 ? null : tentative.ColumnStart;
+            b = tentative.CoarseVectors;
         }
         _levels = levels.ToArray();
         var last = _levels[^1];
@@ -68,6 +92,9 @@ public sealed class AlgebraicMultigrid : IPreconditioner
         }
         SetupSeconds = clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Number of near-null-space vectors k the coarse spaces reproduce (1 for the constants).</summary>
+    public int NearNullSpaceSize { get; }
 
     /// <summary>The largest coarsest level solved by dense LU when coarsening stops early (beyond it the smoother is applied instead).</summary>
     public const int DenseLimit = 2000;
