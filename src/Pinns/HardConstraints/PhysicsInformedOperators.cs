@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using PdeNet.Operators.Models;
+
+namespace PdeNet.Pinns.HardConstraints;
+
+/// <summary>
+/// Makes physics-informed operators buildable from their saved specification: each problem registers how
+/// its constraint rows are made on a grid, and the first registration installs the builder of
+/// <see cref="OperatorKind.PhysicsInformed"/> in <see cref="OperatorNetworkBuilders"/>. The command line and
+/// the validations register the problems of the library at start-up.
+/// </summary>
+public static class PhysicsInformedOperators
+{
+    private static readonly ConcurrentDictionary<string, Func<PhysicsInformedOptions, IConstraintRows>> Rows = new();
+
+    /// <summary>The problems with registered rows.</summary>
+    public static IReadOnlyList<string> Problems => Rows.Keys.Order().ToArray();
+
+    /// <summary>Registers (or replaces) how the rows of <paramref name="problem"/> are made on the options' grid.</summary>
+    /// <param name="problem">The problem name, as in <see cref="PhysicsInformedOptions.Problem"/>.</param>
+    /// <param name="rows">Makes the rows on the grid (Times × Positions) of the options.</param>
+    public static void Register(string problem, Func<PhysicsInformedOptions, IConstraintRows> rows)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(problem);
+        ArgumentNullException.ThrowIfNull(rows);
+        Rows[problem] = rows;
+        OperatorNetworkBuilders.Register(OperatorKind.PhysicsInformed, Build);
+    }
+
+    /// <summary>Builds the operator of <paramref name="spec"/> with the registered rows of its problem.</summary>
+    /// <exception cref="InvalidOperationException">No rows are registered for the problem; the message lists those that are.</exception>
+    public static PhysicsInformedOperator Build(OperatorModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var options = spec.PhysicsInformed ?? throw new ArgumentException($"the specification of kind {spec.Kind} has no physics-informed options", nameof(spec));
+        if (!Rows.TryGetValue(options.Problem, out var rows))
+            throw new InvalidOperationException($"no constraint rows are registered for problem '{options.Problem}'; physics-informed operators exist for: " +
+                (Rows.IsEmpty ? "(none)" : string.Join(", ", Problems)));
+        return new PhysicsInformedOperator(options, rows(options.Validate()));
+    }
+}
