@@ -20,4 +20,11 @@ public static class ScalarArithmetic
         using Scalar scalar = divisor;
         return tensor.div(scalar);
     }
+
+    /// <summary><paramref name="tensor"/> · <paramref name="factor"/>, elementwise; same shape and dtype as the tensor.</summary>
+    public static Tensor Times(this Tensor tensor, double factor)
+    {
+        using Scalar scalar = factor;
+        return tensor.mul(scalar);
+    }
 }

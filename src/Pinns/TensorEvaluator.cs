@@ -6,10 +6,10 @@ namespace PdeNet.Pinns;
 /// <summary>
 /// Evaluates a lowered scalar expression on a batch of points as a differentiable tensor of shape
 /// (n): coordinates, time and normals come from the batch, derivatives of u from a
-/// <see cref="TensorJet"/>, parameters are fixed numbers unless <paramref name="trainable"/> holds a tensor for them
+/// <see cref="ITensorJet"/> (autograd of a network in <see cref="TensorJet"/>), parameters are fixed numbers unless <paramref name="trainable"/> holds a tensor for them
 /// (fitted coefficients of an inverse problem). Repeated subexpressions are evaluated once.
 /// </summary>
-internal sealed class TensorEvaluator(TensorJet jet, Func<Parameter, double> parameterValue, ScalarType dtype, IReadOnlyDictionary<string, Tensor>? trainable = null)
+internal sealed class TensorEvaluator(ITensorJet jet, Func<Parameter, double> parameterValue, ScalarType dtype, IReadOnlyDictionary<string, Tensor>? trainable = null)
 {
     private readonly Dictionary<Expr, Tensor> _memo = [];
 

@@ -9,7 +9,7 @@ namespace PdeNet.Pinns;
 /// demand and cached: asking for u_xx and u_xy costs one gradient call of u_x, which yields
 /// both. Inputs have shape (n, d) or (n, d + 1) with time as the last column.
 /// </summary>
-internal sealed class TensorJet
+internal sealed class TensorJet : ITensorJet
 {
     private readonly Tensor _inputs;
     private readonly Tensor? _normals;

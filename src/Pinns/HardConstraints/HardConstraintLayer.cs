@@ -42,10 +42,11 @@ public sealed class HardConstraintLayer : IConstraintLayer
     public IReadOnlyList<Parameter> Parameters => [];
 
     /// <inheritdoc/>
-    public ConstrainedSolution Forward(Tensor basis)
+    public ConstrainedSolution Forward(Tensor basis, Tensor? initial)
     {
         CheckBasis(basis, _rows.Points);
-        var system = _rows.Build(basis);
+        CheckInitial(initial, basis.shape[0], _rows.SpatialPoints);
+        var system = _rows.Build(basis, initial);
         if (_experts is null)
         {
             var (w, result) = Solve(system);
@@ -96,5 +97,14 @@ public sealed class HardConstraintLayer : IConstraintLayer
         if (basis.dim() != 3 || basis.shape[1] != points)
             throw new ArgumentException($"the basis must be (batch, {points}, N), got ({string.Join(", ", basis.shape)})", nameof(basis));
         if (basis.dtype != ScalarType.Float64) throw new ArgumentException($"the basis must be float64, got {basis.dtype}", nameof(basis));
+    }
+
+    /// <summary>Checks that a per-sample initial state is null or (batch or 1, S) float64.</summary>
+    internal static void CheckInitial(Tensor? initial, long batch, long spatialPoints)
+    {
+        if (initial is null) return;
+        if (initial.dim() != 2 || initial.shape[1] != spatialPoints || (initial.shape[0] != 1 && initial.shape[0] != batch))
+            throw new ArgumentException($"the initial state must be ({batch} or 1, {spatialPoints}), got ({string.Join(", ", initial.shape)})", nameof(initial));
+        if (initial.dtype != ScalarType.Float64) throw new ArgumentException($"the initial state must be float64, got {initial.dtype}", nameof(initial));
     }
 }

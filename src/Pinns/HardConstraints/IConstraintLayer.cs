@@ -12,7 +12,11 @@ public interface IConstraintLayer
 {
     /// <summary>u from the basis functions.</summary>
     /// <param name="basis">b_k at the P grid points, (batch, P, N) float64.</param>
-    ConstrainedSolution Forward(Tensor basis);
+    /// <param name="initial">
+    /// Each sample's initial state on the S spatial grid points, (batch or 1, S) float64; null for the
+    /// problem's own initial condition (see <see cref="IConstraintRows.Build"/>).
+    /// </param>
+    ConstrainedSolution Forward(Tensor basis, Tensor? initial);
 
     /// <summary>The layer's own trainable parameters (none for the hard constraints).</summary>
     IReadOnlyList<Parameter> Parameters { get; }

@@ -12,7 +12,15 @@ public interface IConstraintRows
     /// <summary>P, the number of grid points the basis is sampled at.</summary>
     long Points { get; }
 
+    /// <summary>S, the number of spatial grid points (the length of one initial state).</summary>
+    long SpatialPoints { get; }
+
     /// <summary>The rows for a batch of bases; the terms stay differentiable in <paramref name="basis"/>.</summary>
     /// <param name="basis">(batch, P, N) float64.</param>
-    LeastSquaresSystem Build(Tensor basis);
+    /// <param name="initial">
+    /// The initial state u(t₀, ·) on the S spatial grid points, (batch or 1, S) float64, one row per
+    /// sample for operator learning (each sample its own initial condition); null for the problem's own
+    /// initial condition. It enters the rows as data: nothing is differentiated with respect to it.
+    /// </param>
+    LeastSquaresSystem Build(Tensor basis, Tensor? initial);
 }

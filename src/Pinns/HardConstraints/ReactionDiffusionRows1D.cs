@@ -23,7 +23,7 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
     /// <param name="positions">x_0 &lt; … &lt; x_{nx-1}, uniform, at least 3.</param>
     /// <param name="diffusivity">ν, in units of x²/t.</param>
     /// <param name="reaction">f(u), elementwise on tensors (for instance ρ u (1 - u)).</param>
-    /// <param name="initial">u₀ at the positions (length nx).</param>
+    /// <param name="initial">u₀ at the positions (length nx), used when <see cref="Build"/> gets no per-sample initial state.</param>
     /// <param name="left">g_left at the times (length nt; entry 0 unused).</param>
     /// <param name="right">g_right at the times (length nt; entry 0 unused).</param>
     public ReactionDiffusionRows1D(IReadOnlyList<double> times, IReadOnlyList<double> positions, double diffusivity,
@@ -50,13 +50,17 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
     /// <inheritdoc/>
     public long Points => (long)_nt * _nx;
 
+    /// <inheritdoc/>
+    public long SpatialPoints => _nx;
+
     /// <summary>Grid shape (nt, nx), for an <see cref="ExpertPartition"/>.</summary>
     public int[] GridShape => [_nt, _nx];
 
     /// <inheritdoc/>
-    public LeastSquaresSystem Build(Tensor basis)
+    public LeastSquaresSystem Build(Tensor basis, Tensor? initial)
     {
         HardConstraintLayer.CheckBasis(basis, Points);
+        HardConstraintLayer.CheckInitial(initial, basis.shape[0], SpatialPoints);
         long batch = basis.shape[0], n = basis.shape[2];
         int nt = _nt, nx = _nx;
         var b = basis.view(batch, nt, nx, n);
@@ -77,13 +81,13 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
             for (int i = 1; i < nx - 1; i++) pdePoints[k++] = (long)t * nx + i;
         var pde = new ResidualBlock("pde", [u, ut, uxx], [], (v, _) => v[1] - nu * v[2] - reaction(v[0]), pdePoints);
 
-        var initial = ResidualBlock.Linear("initial", b.select(1, 0), Row(_initial),
+        var start = ResidualBlock.Linear("initial", b.select(1, 0), initial ?? Row(_initial),
             Enumerable.Range(0, nx).Select(i => (long)i).ToArray());
         var left = ResidualBlock.Linear("left", b.narrow(1, 1, nt - 1).select(2, 0), Row(_left[1..]),
             Enumerable.Range(1, nt - 1).Select(t => (long)t * nx).ToArray());
         var right = ResidualBlock.Linear("right", b.narrow(1, 1, nt - 1).select(2, nx - 1), Row(_right[1..]),
             Enumerable.Range(1, nt - 1).Select(t => (long)t * nx + nx - 1).ToArray());
-        return new LeastSquaresSystem([pde, initial, left, right]);
+        return new LeastSquaresSystem([pde, start, left, right]);
     }
 
     private static Tensor Row(double[] values) => tensor(values, ScalarType.Float64).unsqueeze(0);

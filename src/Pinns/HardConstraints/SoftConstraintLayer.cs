@@ -29,12 +29,13 @@ public sealed class SoftConstraintLayer : IConstraintLayer
     public IReadOnlyList<Parameter> Parameters => [_weights];
 
     /// <inheritdoc/>
-    public ConstrainedSolution Forward(Tensor basis)
+    public ConstrainedSolution Forward(Tensor basis, Tensor? initial)
     {
         HardConstraintLayer.CheckBasis(basis, _rows.Points);
+        HardConstraintLayer.CheckInitial(initial, basis.shape[0], _rows.SpatialPoints);
         if (basis.shape[2] != _weights.shape[0])
             throw new ArgumentException($"the basis has {basis.shape[2]} functions, the layer {_weights.shape[0]}", nameof(basis));
-        var system = _rows.Build(basis);
+        var system = _rows.Build(basis, initial);
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
         var penalty = system.Residual(w).square().mean();

@@ -74,9 +74,9 @@ public class HardConstraintLayerTests
         var basis = RandomFeatures(times, positions, n, batch: 2, seed: 100);
         var layer = new HardConstraintLayer(rows, Options);
         var clock = Stopwatch.StartNew();
-        var output = layer.Forward(basis);
+        var output = layer.Forward(basis, null);
         clock.Stop();
-        var residual = rows.Build(basis).Residual(output.Weights.detach()).abs().max().item<double>();
+        var residual = rows.Build(basis, null).Residual(output.Weights.detach()).abs().max().item<double>();
         double error = MaxError(output.Solution, exact);
         var solve = output.Solves[0];
         TestContext.Out.WriteLine($"{equation}: {Nt}x{Nx} grid, N = {n}; LM iterations {string.Join(",", solve.Iterations)}; max |discrete residual| {residual:E2}; max |u - exact| {error:E2}; forward {clock.ElapsedMilliseconds} ms");
@@ -98,8 +98,8 @@ public class HardConstraintLayerTests
         var single = basis.detach().clone().requires_grad_(true);
         var one = basis.detach().clone().requires_grad_(true);
         var weight = RandomFeatures(times, positions, 1, batch: 2, seed: 900).squeeze(-1);
-        var outSingle = new HardConstraintLayer(rows, Options).Forward(single);
-        var outOne = new HardConstraintLayer(rows, Options, new ExpertPartition(rows.GridShape, [1, 1])).Forward(one);
+        var outSingle = new HardConstraintLayer(rows, Options).Forward(single, null);
+        var outOne = new HardConstraintLayer(rows, Options, new ExpertPartition(rows.GridShape, [1, 1])).Forward(one, null);
         (outSingle.Solution * weight).sum().backward();
         (outOne.Solution * weight).sum().backward();
         double du = (outSingle.Solution - outOne.Solution).abs().max().item<double>();
@@ -123,10 +123,10 @@ public class HardConstraintLayerTests
         var options = Options with { Solver = Options.Solver with { MaxIterations = 50 } };
         var layer = new HardConstraintLayer(rows, options, partition);
         var clock = Stopwatch.StartNew();
-        var single = new HardConstraintLayer(rows, options).Forward(basis);
+        var single = new HardConstraintLayer(rows, options).Forward(basis, null);
         long one = clock.ElapsedMilliseconds;
         clock.Restart();
-        var output = layer.Forward(basis);
+        var output = layer.Forward(basis, null);
         long moe = clock.ElapsedMilliseconds;
         Assert.That(output.Weights.shape, Is.EqualTo(new long[] { 2, 4, 120 }));
         Assert.That(output.Solves, Has.Count.EqualTo(4));
@@ -146,12 +146,42 @@ public class HardConstraintLayerTests
         var (rows, _) = Diffusion(times, positions);
         var basis = RandomFeatures(times, positions, 10, batch: 3, seed: 700);
         var layer = new SoftConstraintLayer(rows, 10);
-        var output = layer.Forward(basis);
-        var expected = rows.Build(basis).Residual(full(3, 10, 0.1, ScalarType.Float64)).square().mean().item<double>();
+        var output = layer.Forward(basis, null);
+        var expected = rows.Build(basis, null).Residual(full(3, 10, 0.1, ScalarType.Float64)).square().mean().item<double>();
         Assert.That(output.Penalty!.item<double>(), Is.EqualTo(expected).Within(1e-12 * expected));
         output.Penalty!.backward();
         Assert.That(layer.Parameters[0].grad!.abs().max().item<double>(), Is.GreaterThan(0), "the penalty trains the weights");
-        var ex = Assert.Throws<ArgumentException>(() => layer.Forward(zeros(3, 35, 9, ScalarType.Float64)));
+        var ex = Assert.Throws<ArgumentException>(() => layer.Forward(zeros(3, 35, 9, ScalarType.Float64), null));
         Assert.That(ex!.ParamName, Is.EqualTo("basis"));
+    }
+
+    [Test]
+    public void EachSampleMeetsItsOwnInitialState()
+    {
+        using var scope = NewDisposeScope();
+        var times = Linspace(0, 0.1, 6);
+        var positions = Linspace(0, 1, 9);
+        var (rows, _) = Diffusion(times, positions);
+        var basis = RandomFeatures(times, positions, 80, batch: 2, seed: 1100);
+        // Sample 0 starts from sin(πx), sample 1 from -0.5 sin(2πx); both vanish at the Dirichlet ends.
+        var initial = tensor(positions.Select(x => Math.Sin(Math.PI * x)).Concat(positions.Select(x => -0.5 * Math.Sin(2 * Math.PI * x))).ToArray(),
+            ScalarType.Float64).view(2, positions.Length);
+        var layer = new HardConstraintLayer(rows, Options);
+        var output = layer.Forward(basis, initial);
+        var start = output.Solution.detach().narrow(1, 0, positions.Length);
+        double mismatch = (start - initial).abs().max().item<double>();
+        double residual = rows.Build(basis, initial).Residual(output.Weights.detach()).abs().max().item<double>();
+        TestContext.Out.WriteLine($"per-sample initial states: max |u(0, x) - u0| {mismatch:E2}, max |rows| {residual:E2}");
+        Assert.That(mismatch, Is.LessThan(1e-4), "u(0, ·) is each sample's own initial state");
+        Assert.That(residual, Is.LessThan(1e-3));
+        var soft = new SoftConstraintLayer(rows, 80).Forward(basis, initial.narrow(0, 1, 1));
+        Assert.That(soft.Penalty!.item<double>(), Is.GreaterThan(0), "one initial state broadcasts over the batch");
+
+        var wrongLength = Assert.Throws<ArgumentException>(() => layer.Forward(basis, zeros(2, 8, ScalarType.Float64)));
+        Assert.That(wrongLength!.ParamName, Is.EqualTo("initial"));
+        var wrongBatch = Assert.Throws<ArgumentException>(() => layer.Forward(basis, zeros(3, 9, ScalarType.Float64)));
+        Assert.That(wrongBatch!.ParamName, Is.EqualTo("initial"));
+        var wrongType = Assert.Throws<ArgumentException>(() => layer.Forward(basis, zeros(2, 9, ScalarType.Float32)));
+        Assert.That(wrongType!.ParamName, Is.EqualTo("initial"));
     }
 }
