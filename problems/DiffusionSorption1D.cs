@@ -23,8 +23,12 @@ public static class DiffusionSorption1D
     /// <summary>The problem's name in the library.</summary>
     public const string Name = "diffusion-sorption-1d";
 
+    /// <summary>Builds the problem with the uniform initial state "u0" (0.1).</summary>
+    public static Problem Create() => Create(null);
+
     /// <summary>Builds the problem.</summary>
-    public static Problem Create()
+    /// <param name="initial">The initial state u₀(x); null for the uniform parameter "u0" (0.1).</param>
+    public static Problem Create(Expr? initial)
     {
         var domain = new Interval(0, 1);
         var u = Unknown.Scalar("u");
@@ -47,6 +51,6 @@ public static class DiffusionSorption1D
             .Solve(Dt(u) - d / retardation * Laplacian(u) == 0)
             .With(Dirichlet.On("left", solubility))
             .With(Robin.On("right", 1 / d, 0))
-            .With(new InitialCondition(u0));
+            .With(new InitialCondition(initial ?? u0));
     }
 }

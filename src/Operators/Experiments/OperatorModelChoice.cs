@@ -57,11 +57,11 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
     }
 
     /// <summary>
-    /// The basis network of the physics-informed operators: an FNO with 32 basis functions, width 24,
+    /// The basis network of the physics-informed operators: an FNO with 32 basis functions, width 16,
     /// 8 × 12 modes (t × x), 3 Fourier layers, projection width 64, padding 4: a reduction of the paper's
     /// FNO that a CPU trains in minutes on a 26 × 64 diffusion–sorption grid.
     /// </summary>
-    public static FnoOptions PhysicsInformedBasis { get; } = new(1, 32, Width: 24, Modes1: 8, Modes2: 12, Layers: 3, ProjectionWidth: 64, Padding: 4);
+    public static FnoOptions PhysicsInformedBasis { get; } = new(1, 32, Width: 16, Modes1: 8, Modes2: 12, Layers: 3, ProjectionWidth: 64, Padding: 4);
 
     private static OperatorModelChoice PhysicsInformed(OperatorDataset data, string? presetName, string what, PhysicsInformedVariant? variant)
     {

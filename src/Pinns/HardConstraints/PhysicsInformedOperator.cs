@@ -10,6 +10,7 @@ namespace PdeNet.Pinns.HardConstraints;
 /// the <see cref="Fno"/> basis network to N basis functions (batch, nt·nx, N), and the constraint layer
 /// (<see cref="SoftConstraintLayer"/> for pi-sc, <see cref="HardConstraintLayer"/> for pi-hc and, with an
 /// <see cref="ExpertPartition"/> of K experts along x, pi-hc-moe) turns them into u on the grid,
+/// with u₀ as each sample's initial rows,
 /// (batch, nt, nx), t first. The three variants share everything but that layer. In training mode the
 /// soft constraint's residual penalty, times <see cref="PhysicsInformedOptions.PenaltyWeight"/>, is
 /// handed to the trainer by <see cref="TakePenalty"/>.
@@ -80,7 +81,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     public override Tensor Forward(Tensor input, Tensor? coordinates)
     {
         var basis = BasisFunctions(input);
-        var solution = Constraint.Forward(basis);
+        var solution = Constraint.Forward(basis, Initial(input));
         LastSolution = solution;
         _penalty = training && solution.Penalty is { } p ? p * Options.PenaltyWeight : null;
         return solution.Solution.view(input.shape[0], _nt, _nx);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PdeNet.Core.Problems;
 using PdeNet.Operators.Models;
 
 namespace PdeNet.Pinns.HardConstraints;
@@ -25,6 +26,29 @@ public static class PhysicsInformedOperators
         ArgumentNullException.ThrowIfNull(rows);
         Rows[problem] = rows;
         OperatorNetworkBuilders.Register(OperatorKind.PhysicsInformed, Build);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="problem"/>'s equation and boundary conditions as the rows of <paramref name="name"/>:
+    /// <see cref="GridConstraintRows"/> on the options' (Times × Positions) grid, the initial state given per sample.
+    /// </summary>
+    /// <param name="name">The parametric problem's name (data sets carry it).</param>
+    /// <param name="problem">A time-dependent problem with one scalar unknown on an interval.</param>
+    /// <param name="rows">Discretisation of the rows; null for <see cref="GridRowsOptions.Default"/>.</param>
+    public static void Register(string name, Problem problem, GridRowsOptions? rows = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Register(name, o => new GridConstraintRows(problem, new SpaceTimeGrid(o.Times, [o.Positions]), rows));
+    }
+
+    /// <summary>Registers every problem of <paramref name="problems"/> that has a <see cref="ParametricProblem.Template"/>, by its name.</summary>
+    public static void Register(IEnumerable<ParametricProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            if (problem.Template is { } template) Register(problem.Name, template);
+        }
     }
 
     /// <summary>Builds the operator of <paramref name="spec"/> with the registered rows of its problem.</summary>

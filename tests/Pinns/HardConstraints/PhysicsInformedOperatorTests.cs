@@ -31,7 +31,7 @@ public class PhysicsInformedOperatorTests
     /// <summary>Initial states a sin(πx) and their exact solutions a exp(−νπ²t) sin(πx).</summary>
     private static OperatorSamples Samples(int count)
     {
-        var amplitude = Enumerable.Range(0, count).Select(i => 1.0).ToArray();
+        var amplitude = Enumerable.Range(0, count).Select(i => 0.5 + i / (double)count).ToArray();
         var u0 = tensor(amplitude.SelectMany(a => Positions.Select(x => a * Math.Sin(Math.PI * x))).ToArray(), ScalarType.Float64).view(count, 1, Positions.Length);
         var u = tensor(amplitude.SelectMany(a => Times.SelectMany(t => Positions.Select(x => a * Math.Exp(-Nu * Math.PI * Math.PI * t) * Math.Sin(Math.PI * x)))).ToArray(),
             ScalarType.Float64).view(count, Times.Length, Positions.Length);
