@@ -28,7 +28,9 @@ public static class DiffusionSorption1D
 
     /// <summary>Builds the problem.</summary>
     /// <param name="initial">The initial state u₀(x); null for the uniform parameter "u0" (0.1).</param>
-    public static Problem Create(Expr? initial)
+    /// <param name="extendedIsotherm">Use (|u| + ε)^(n_f - 1) in R: the same for u ≥ 0 (every solution), and defined for
+    /// u &lt; 0, where a trial function of a physics-informed model (a sum of basis functions) may dip; off, R is NaN there.</param>
+    public static Problem Create(Expr? initial, bool extendedIsotherm = false)
     {
         var domain = new Interval(0, 1);
         var u = Unknown.Scalar("u");
@@ -41,7 +43,7 @@ public static class DiffusionSorption1D
         var solubility = Param("solubility", 1, "concentration at the inflow boundary x = 0");
         var u0 = Param("u0", 0.1, "uniform initial concentration (PDEBench draws it from U(0, 0.2))");
 
-        var retardation = Named("R", 1 + (1 - phi) / phi * rhoS * kF * nF * Pow(u + eps, nF - 1));
+        var retardation = Named("R", 1 + (1 - phi) / phi * rhoS * kF * nF * Pow((extendedIsotherm ? Abs(u) : u) + eps, nF - 1));
 
         return Problem.Named(Name)
             .Describe("diffusion-sorption u_t = D/R(u) u_xx with a Freundlich retardation factor, u(0, t) = 1, outflow u = -D u_x at x = 1 (PDEBench)")

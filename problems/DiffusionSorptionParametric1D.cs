@@ -81,8 +81,8 @@ public sealed class DiffusionSorptionParametric1D : ParametricProblem
         ["modes"] = (long)Modes,
     };
 
-    /// <inheritdoc/>
-    public override Problem Template => DiffusionSorption1D.Create();
+    /// <summary>The problem with the extended isotherm (|u| in R), defined for the negative values a trial solution may take.</summary>
+    public override Problem Template => DiffusionSorption1D.Create(null, extendedIsotherm: true);
 
     /// <inheritdoc/>
     public override double[][] Coordinates(int resolution) => [Vertices(0, 1, resolution)];

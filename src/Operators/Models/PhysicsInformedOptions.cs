@@ -28,7 +28,7 @@ public sealed record PhysicsInformedOptions(
     int? Experts = null,
     double PenaltyWeight = 1,
     int MaxIterations = 50,
-    double Tolerance = 1e-8,
+    double Tolerance = 1e-6,
     double Ridge = 1e-6,
     double InitialWeight = 0)
 {
