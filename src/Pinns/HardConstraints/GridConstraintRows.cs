@@ -92,7 +92,7 @@ public sealed class GridConstraintRows : IConstraintRows
         if (initial is null && _initial is null)
             throw new ArgumentException($"problem '{_problem.Name}' has no initial condition; pass each sample's initial state", nameof(initial));
         long batch = basis.shape[0], n = basis.shape[2];
-        var field = basis.view([batch, .. Grid.Shape.Select(s => (long)s), n]);
+        var field = basis.reshape([batch, .. Grid.Shape.Select(s => (long)s), n]);
         var images = new Dictionary<Unknown, Tensor>();
         Tensor Image(Unknown atom)
         {
