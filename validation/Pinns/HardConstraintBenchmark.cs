@@ -36,6 +36,7 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
         int test = OperatorBenchmark.Setting("PDENET_HC_TEST", 16);
         int epochs = OperatorBenchmark.Setting("PDENET_HC_EPOCHS", 8);
         int experts = OperatorBenchmark.Setting("PDENET_HC_EXPERTS", 4);
+        int seeds = OperatorBenchmark.Setting("PDENET_HC_SEEDS", 3);
         int[] timingGrids = [OperatorBenchmark.Setting("PDENET_HC_TIMING_NX1", 32), OperatorBenchmark.Setting("PDENET_HC_TIMING_NX2", 64), OperatorBenchmark.Setting("PDENET_HC_TIMING_NX3", 128)];
         var report = new ValidationReport(Name, "Physics-informed hard constraints with a mixture of experts: diffusion–sorption");
         var (figures, work) = OperatorBenchmark.Folders(reportsDirectory, outputDirectory, Name);
@@ -57,27 +58,45 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
         var options = OperatorTrainingDefaults.For(specs["pi-hc"], epochs, threads: 1);
         var cache = new RunCache(outputDirectory, Name, $"{string.Join(" ", specs.Values.Select(s => s.PhysicsInformed! with { Times = [], Positions = [] }))} {options} {resolution}x{times} {train}/{test}");
 
-        var accuracy = report.Table($"Diffusion–sorption, {resolution} x-points × {times} times (t = 0 … 500 s), {train} training / {test} test initial states, {epochs} epochs, batch {options.BatchSize}, one seed",
-            "model", "parameters", "test rel. L2 mean", "± std", "published", "train rel. L2", "training s", "s per step", "inference s / sample", "LM iterations (mean, last batch)");
+        var accuracy = report.Table($"Diffusion–sorption, {resolution} x-points × {times} times (t = 0 … 500 s), {train} training / {test} test initial states, {epochs} epochs, batch {options.BatchSize}; "
+            + $"seed 0 in detail, seeds 0–{seeds - 1} summarised",
+            "model", "parameters", "test rel. L2 mean (seed 0)", "± std over test samples", $"mean over {seeds} seeds", "± std over seeds", "published", "train rel. L2 (seed 0)",
+            "training s", "s per step", "inference s / sample", "LM iterations (mean, last batch)");
         var predictions = new Dictionary<string, Tensor>();
         var perSampleErrors = new Dictionary<string, double[]>();
+        var seedMeans = new Dictionary<string, double[]>();
         foreach (var (name, published) in Models)
         {
-            var trained = OperatorBenchmark.TrainOrLoad(cache, name, Path.Combine(work, $"{name}.model"), OperatorModel.Create(specs[name], 0), trainSamples, null, options);
-            var model = trained.Model;
-            var (prediction, perSample) = OperatorBenchmark.Predict((x, start, count) => model.Predict(x.narrow(0, start, count)), testInputs, options.BatchSize, repeats: 1);
-            var errors = OperatorBenchmark.RelativeL2PerSample(prediction, testTargets);
-            double mean = errors.Average(), std = Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / Math.Max(1, errors.Length - 1));
-            double trainError = OperatorBenchmark.RelativeL2(model.Predict(trainSamples.Inputs), trainSamples.Targets);
-            var solves = ((PhysicsInformedOperator)model.Network).LastSolution?.Solves ?? [];
-            string iterations = solves.Count == 0 ? "-" : solves.SelectMany(s => s.Iterations).Average().ToString("F1", CultureInfo.InvariantCulture);
-            accuracy([name, model.ParameterCount, mean, std, published, trainError, trained.Seconds, trained.Seconds / trained.Steps, perSample, iterations]);
-            report.Figure($"{name}_test_relative_l2", mean);
-            report.Figure($"{name}_test_relative_l2_std", std);
-            predictions[name] = prediction;
-            perSampleErrors[name] = errors;
+            var means = new double[seeds];
+            object?[] row = [];
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                // Seed 0 keeps the keys and files of a single-seed run, so its cached models are reused.
+                string key = seed == 0 ? name : $"{name}-seed{seed}";
+                var trained = OperatorBenchmark.TrainOrLoad(cache, key, Path.Combine(work, $"{key}.model"), OperatorModel.Create(specs[name], seed), trainSamples, null,
+                    options with { Seed = seed });
+                var model = trained.Model;
+                var (prediction, perSample) = OperatorBenchmark.Predict((x, start, count) => model.Predict(x.narrow(0, start, count)), testInputs, options.BatchSize, repeats: 1);
+                var errors = OperatorBenchmark.RelativeL2PerSample(prediction, testTargets);
+                means[seed] = errors.Average();
+                if (seed > 0) continue;
+                double std = StandardDeviation(errors);
+                double trainError = OperatorBenchmark.RelativeL2(model.Predict(trainSamples.Inputs), trainSamples.Targets);
+                var solves = ((PhysicsInformedOperator)model.Network).LastSolution?.Solves ?? [];
+                string iterations = solves.Count == 0 ? "-" : solves.SelectMany(s => s.Iterations).Average().ToString("F1", CultureInfo.InvariantCulture);
+                row = [name, model.ParameterCount, means[0], std, null, null, published, trainError, trained.Seconds, trained.Seconds / trained.Steps, perSample, iterations];
+                report.Figure($"{name}_test_relative_l2", means[0]);
+                report.Figure($"{name}_test_relative_l2_std", std);
+                predictions[name] = prediction;
+                perSampleErrors[name] = errors;
+            }
+            row[4] = means.Average();
+            row[5] = seeds > 1 ? StandardDeviation(means) : null;
+            accuracy(row);
+            report.Figure($"{name}_test_relative_l2_seed_mean", means.Average());
+            seedMeans[name] = means;
         }
-        report.Target("the hard constraint beats the soft constraint (test rel. L2)", perSampleErrors["pi-hc"].Average() < perSampleErrors["pi-sc"].Average());
+        report.Target("the hard constraint beats the soft constraint (test rel. L2, every seed)", seedMeans["pi-hc"].Zip(seedMeans["pi-sc"]).All(p => p.First < p.Second));
         report.Target("every model's test rel. L2 is finite", perSampleErrors.Values.All(e => e.All(double.IsFinite)));
 
         var timing = report.Table($"Time per training step (batch {options.BatchSize}: forward, backward, Adam) and per inference (batch {options.BatchSize}, no gradients), {times} times, fresh weights, one libtorch thread, experts solved in parallel .NET tasks",
@@ -124,15 +143,32 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
                     + $"(at most {specs["pi-hc"].PhysicsInformed!.MaxIterations} iterations, tolerance {specs["pi-hc"].PhysicsInformed!.Tolerance:G2}, ridge {specs["pi-hc"].PhysicsInformed!.Ridge:G2}), implicit-function-theorem gradient, "
                     + $"loss = relative L2 on the data; pi-hc-moe: the same with {experts} experts along x, each solving its own weights on its own rows.");
         report.Note($"Training: Adam, learning rate 1e-3 constant, batch {options.BatchSize}, {epochs} epochs, raw inputs and outputs (no normalisers: the rows are in physical units), float64, "
-                    + "one libtorch thread, seed 0. The budget is set by the hard constraint's cost, a few minutes per model on this machine; the soft constraint gets the same epochs. "
-                    + "PDENET_HC_NX, _NT, _TRAIN, _TEST, _EPOCHS, _EXPERTS set the sizes.");
+                    + $"one libtorch thread, seeds 0–{seeds - 1} (weights and shuffling). The budget is set by the hard constraint's cost, a few minutes per model on this machine; the soft constraint gets the same epochs. "
+                    + "PDENET_HC_NX, _NT, _TRAIN, _TEST, _EPOCHS, _EXPERTS, _SEEDS set the sizes.");
         report.Note("Published (Chalapathi et al., 2024, diffusion–sorption, 1024 x-points × 101 times, 8000 training samples, GPU): test relative L2 85.9% / 7.6% / 3.6% for soft / hard / hard + MoE, "
                     + "and a training speed-up of the experts of 1.6×–3.2× growing with the number of points. Our grids, sample counts and budgets are far smaller; the numbers are not expected to match, "
                     + "only the ordering.");
+        report.Note("Reading the numbers: the soft constraint's penalty is the plain mean square of the rows, in which the outflow rows ∂u/∂n + u/D (1/D = 2000) "
+                    + "dominate; it drives u towards 0 (see the profiles), so its error stays near 100%, the failure the paper reports (85.9%). The experts are not tied to each "
+                    + "other across their interfaces (each solves its own rows with its own weights; the rows next to an interface use the neighbour's values of the expert's own "
+                    + "reweighting), and the assembled u jumps there (profiles); on this budget that costs more than the better-conditioned local solves gain. "
+                    + "The single hard constraint reaches the 50-iteration limit of Levenberg–Marquardt, the experts converge in about 21 iterations, so their "
+                    + "implicit gradients are closer to exact.");
+        report.Note("Timing: the step speed-up of the experts stays near 1 on this 2-core CPU (the work of Levenberg–Marquardt is linear in the rows, the experts share two "
+                    + "cores with each other and with other jobs), while inference gains from the experts' fewer iterations; the paper's 1.6–3.2× is on a GPU with vmapped experts. "
+                    + "The run used DOTNET_GCgen0size=0x20000000: with the default, a run crashed once in pi-hc-moe training with libtorch's 'toDouble' check in add "
+                    + "(TorchSharp's temporary Scalar of tensor + tensor finalised during the native call while the expert threads allocate), the crash the project saw before in "
+                    + "division; fewer collections make it rarer, and the cache resumes an interrupted run.");
         report.Note($"Figures: ![t = early]({Name}/test-sample-t{data.Times[(times - 1) / 5]:F0}.png) ![t = middle]({Name}/test-sample-t{data.Times[(times - 1) / 2]:F0}.png) "
                     + $"![t = end]({Name}/test-sample-t{data.Times[times - 1]:F0}.png); test samples {train}–{train + Math.Min(4, test) - 1} (input, reference, prediction, error on the (t/500, x) grid) in "
                     + $"{Name}/predictions-<model>.h5 (.xdmf for ParaView).");
         return report;
+    }
+
+    private static double StandardDeviation(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
     }
 
     /// <summary>
