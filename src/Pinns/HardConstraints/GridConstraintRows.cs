@@ -230,8 +230,10 @@ public sealed class GridConstraintRows : IConstraintRows
     {
         public ResidualBlock ToResidualBlock(Func<Unknown, Tensor> image, Problem problem, int dimension)
         {
-            using var rows = tensor(Points, ScalarType.Int64);
-            var terms = Atoms.Select(a => image(a).index_select(1, rows)).ToArray();
+            // Rows that are one run of consecutive points (all levels n ≥ 1 on a torus) are a view; others a gather.
+            bool run = Points.Length > 0 && Points[^1] - Points[0] == Points.Length - 1;
+            using var rows = run ? null : tensor(Points, ScalarType.Int64);
+            var terms = Atoms.Select(a => run ? image(a).narrow(1, Points[0], Points.Length) : image(a).index_select(1, rows!)).ToArray();
             var data = Data.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
             var atoms = Atoms;
             var residual = Residual;
