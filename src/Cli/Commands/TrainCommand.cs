@@ -21,9 +21,9 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "the data set (.h5, from 'pdenet data')", Required = true };
         var preset = new Option<string?>("--preset") { Description = "a preset of 'pdenet models' (default: the one for the data: deeponet-antiderivative for 1D, deeponet-darcy, mgno-darcy, lsm-darcy for 2D)" };
         var epochs = new Option<int?>("--epochs") { Description = $"epochs (default {OperatorTrainingDefaults.Epochs})" };
-        var batch = new Option<int?>("--batch-size") { Description = "samples per step (default: deeponet 64, mgno 8, lsm 20)" };
-        var rate = new Option<double?>("--lr") { Description = "learning rate (default: deeponet 1e-3, CNN branch 3e-4, mgno OneCycle peak 5e-4, lsm 5e-4 halved every 100 epochs)" };
-        var loss = new Option<OperatorLossKind?>("--loss") { Description = "training loss: rel-l2, rel-h1 or mse (default: deeponet mse, mgno rel-h1, lsm rel-l2)" };
+        var batch = new Option<int?>("--batch-size") { Description = "samples per step (default: deeponet 64, mgno 8, lsm 20, pi-sc/pi-hc/pi-hc-moe 4)" };
+        var rate = new Option<double?>("--lr") { Description = "learning rate (default: deeponet 1e-3, CNN branch 3e-4, mgno OneCycle peak 5e-4, lsm 5e-4 halved every 100 epochs, physics-informed 1e-3)" };
+        var loss = new Option<OperatorLossKind?>("--loss") { Description = "training loss: rel-l2, rel-h1 or mse (default: deeponet mse, mgno rel-h1, lsm rel-l2, physics-informed rel-l2 plus the residual penalty of pi-sc)" };
         var split = new Option<double[]>("--split") { Description = "train,validation,test as fractions (default 0.8,0.1,0.1) or sample counts (e.g. 1000,100,200); the test set is the last samples" };
         var shuffle = new Option<bool>("--shuffle") { Description = "permute the samples with the seed before splitting" };
         var stride = new Option<int>("--stride") { Description = "keep every S-th grid point of the data set (Darcy 421 -> 85: 5)", DefaultValueFactory = _ => 1 };
