@@ -34,7 +34,7 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
         int times = OperatorBenchmark.Setting("PDENET_HC_NT", 26);
         int train = OperatorBenchmark.Setting("PDENET_HC_TRAIN", 64);
         int test = OperatorBenchmark.Setting("PDENET_HC_TEST", 16);
-        int epochs = OperatorBenchmark.Setting("PDENET_HC_EPOCHS", 8);
+        int epochs = OperatorBenchmark.Setting("PDENET_HC_EPOCHS", 20);
         int experts = OperatorBenchmark.Setting("PDENET_HC_EXPERTS", 4);
         int seeds = OperatorBenchmark.Setting("PDENET_HC_SEEDS", 3);
         int[] timingGrids = [OperatorBenchmark.Setting("PDENET_HC_TIMING_NX1", 32), OperatorBenchmark.Setting("PDENET_HC_TIMING_NX2", 64), OperatorBenchmark.Setting("PDENET_HC_TIMING_NX3", 128)];
