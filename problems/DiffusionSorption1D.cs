@@ -23,8 +23,14 @@ public static class DiffusionSorption1D
     /// <summary>The problem's name in the library.</summary>
     public const string Name = "diffusion-sorption-1d";
 
+    /// <summary>Builds the problem with the uniform initial state "u0" (0.1).</summary>
+    public static Problem Create() => Create(null);
+
     /// <summary>Builds the problem.</summary>
-    public static Problem Create()
+    /// <param name="initial">The initial state u₀(x); null for the uniform parameter "u0" (0.1).</param>
+    /// <param name="extendedIsotherm">Use (|u| + ε)^(n_f - 1) in R: the same for u ≥ 0 (every solution), and defined for
+    /// u &lt; 0, where a trial function of a physics-informed model (a sum of basis functions) may dip; off, R is NaN there.</param>
+    public static Problem Create(Expr? initial, bool extendedIsotherm = false)
     {
         var domain = new Interval(0, 1);
         var u = Unknown.Scalar("u");
@@ -37,7 +43,7 @@ public static class DiffusionSorption1D
         var solubility = Param("solubility", 1, "concentration at the inflow boundary x = 0");
         var u0 = Param("u0", 0.1, "uniform initial concentration (PDEBench draws it from U(0, 0.2))");
 
-        var retardation = Named("R", 1 + (1 - phi) / phi * rhoS * kF * nF * Pow(u + eps, nF - 1));
+        var retardation = Named("R", 1 + (1 - phi) / phi * rhoS * kF * nF * Pow((extendedIsotherm ? Abs(u) : u) + eps, nF - 1));
 
         return Problem.Named(Name)
             .Describe("diffusion-sorption u_t = D/R(u) u_xx with a Freundlich retardation factor, u(0, t) = 1, outflow u = -D u_x at x = 1 (PDEBench)")
@@ -47,6 +53,6 @@ public static class DiffusionSorption1D
             .Solve(Dt(u) - d / retardation * Laplacian(u) == 0)
             .With(Dirichlet.On("left", solubility))
             .With(Robin.On("right", 1 / d, 0))
-            .With(new InitialCondition(u0));
+            .With(new InitialCondition(initial ?? u0));
     }
 }

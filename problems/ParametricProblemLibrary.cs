@@ -10,6 +10,7 @@ public static class ParametricProblemLibrary
         (DarcyFlow2D.ProblemName, () => new DarcyFlow2D()),
         (Antiderivative1D.ProblemName, () => new Antiderivative1D()),
         (BurgersParametric1D.ProblemName, () => new BurgersParametric1D()),
+        (DiffusionSorptionParametric1D.ProblemName, () => new DiffusionSorptionParametric1D()),
     ];
 
     /// <summary>The names of all parametric problems.</summary>

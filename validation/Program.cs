@@ -23,6 +23,7 @@ var validations = new IValidation[]
     new PdeNet.Validation.Operators.OperatorAntiderivative(Path.Combine(root, "validation", "reports")),
     new PdeNet.Validation.Operators.OperatorDarcy(Path.Combine(root, "validation", "reports")),
     new PdeNet.Validation.Operators.OperatorBurgers(Path.Combine(root, "validation", "reports")),
+    new PdeNet.Validation.Pinns.HardConstraintBenchmark(Path.Combine(root, "validation", "reports")),
 };
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {

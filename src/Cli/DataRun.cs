@@ -6,6 +6,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Operators.Data;
 using PdeNet.Problems;
 using PdeNet.Solvers.Fem;
+using PdeNet.Solvers.FiniteVolume;
 using PdeNet.Solvers.Spectral;
 using Spectre.Console;
 
@@ -127,6 +128,8 @@ internal sealed class DataRun(TextWriter output, TextWriter error)
         "fem" => (new FemSolver(new FemOptions(Element: FiniteElement.P1, CellsPerSide: resolution - 1, Threads: 1)),
             $"fem: P1 on the structured triangulation with {resolution - 1} cells per side, CG + AMG, tolerance 1e-10"),
         "spectral" => (new SpectralSolver(new SpectralOptions(OutputIntervals: 1)), "spectral: Fourier pseudo-spectral, automatic grid (256 points and up, spectral tail below 1e-10) and scheme, one output interval"),
+        "finite-volume" => (new FiniteVolumeSolver(new FiniteVolumeOptions(Cells: 512, StepsPerOutput: 4, OutputIntervals: 100)),
+            "finite-volume: 512 cells, BDF2, 100 snapshot intervals, 4 steps each"),
         var other => throw new NotSupportedException($"problem '{problem.Name}' asks for the reference solver '{other}', which the data command does not know"),
     };
 

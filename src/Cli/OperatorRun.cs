@@ -25,7 +25,7 @@ internal sealed class OperatorRun(TextWriter output, TextWriter error)
     public int Train(OperatorTrainingSettings settings, bool json)
     {
         _ = ParametricProblemLibrary.Get(settings.Problem);   // an unknown name fails here, listing the problems
-        string label = $"{settings.Problem} {settings.Kind.ToString().ToLowerInvariant()}";
+        string label = $"{settings.Problem} {settings.Variant?.Name ?? settings.Kind.ToString().ToLowerInvariant()}";
         var report = json
             ? OperatorTrainingRun.Run(settings)
             : new ProgressDisplay(error).Run(label, progress => OperatorTrainingRun.Run(settings, new Reporter(e =>

@@ -3,6 +3,8 @@ using PdeNet.Cli.Commands;
 using PdeNet.Core.Problems;
 using PdeNet.Geometry;
 using PdeNet.Pinns;
+using PdeNet.Pinns.HardConstraints;
+using PdeNet.Problems;
 using PdeNet.Solvers.Evolution;
 using PdeNet.Solvers.Fem;
 
@@ -32,6 +34,7 @@ public static class PdeNetCommandLine
                 return 1;
             }
         }
+        PhysicsInformedOperators.Register(ParametricProblemLibrary.Names.Select(ParametricProblemLibrary.Get));
         int Solve(RunSettings settings) => Guarded(() => new SolveRun(output, error).Execute(settings));
 
         var root = new RootCommand("PdeNet: define a PDE once, solve it with finite elements and neural surrogates, compare and export");

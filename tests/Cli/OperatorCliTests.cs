@@ -142,4 +142,32 @@ public class OperatorCliTests
         Assert.That(json.RootElement.GetProperty("parametricProblems").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
             Is.SupersetOf(new[] { "darcy-2d", "antiderivative-1d", "burgers-1d" }));
     }
+    [Test]
+    public void PhysicsInformedOperatorsTrainAndPredictDiffusionSorption()
+    {
+        Assert.That(CliHarness.Run("data", "diffusion-sorption-1d", "--samples", "4", "--resolution", "12", "--out", File("ds.h5"), "--seed", "2").Exit, Is.EqualTo(0));
+        using var train = Json(CliHarness.Run("train", "diffusion-sorption-1d", "--model", "pi-hc-moe", "--experts", "2", "--data", File("ds.h5"), "--epochs", "1",
+            "--split", "2,1,1", "--threads", "1", "--out", File("moe.model"), "--json"));
+        var r = train.RootElement;
+        Assert.That(r.GetProperty("model").GetString(), Is.EqualTo("pi-hc-moe"));
+        double test = r.GetProperty("testRelL2").GetDouble();
+        Assert.That(double.IsFinite(test) && test > 0, Is.True);
+        using var predict = Json(CliHarness.Run("predict", File("moe.model"), "--data", File("ds.h5"), "--out", File("pred.h5"), "--json"));
+        // The Levenberg–Marquardt solves stop at their tolerance, which a different batching moves slightly.
+        Assert.That(predict.RootElement.GetProperty("meanRelL2").GetDouble(), Is.EqualTo(test).Within(1e-6 * test));
+        Assert.That(predict.RootElement.GetProperty("model").GetString(), Is.EqualTo("pi-hc-moe"));
+
+        var (exit, _, error) = CliHarness.Run("train", "diffusion-sorption-1d", "--model", "pi-hc", "--experts", "4", "--data", File("ds.h5"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("--experts applies to --model pi-hc-moe only"));
+        (exit, _, error) = CliHarness.Run("train", "diffusion-sorption-1d", "--model", "pi-hc-moe", "--experts", "0", "--data", File("ds.h5"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("--experts must be at least 1"));
+        (exit, _, error) = CliHarness.Run("train", "diffusion-sorption-1d", "--model", "pi-xx", "--data", File("ds.h5"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("pi-sc or pi-hc or pi-hc-moe"));
+        (exit, _, error) = CliHarness.Run("train", "diffusion-sorption-1d", "--model", "pi-sc", "--preset", "mgno-darcy", "--data", File("ds.h5"));
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("no presets"));
+    }
 }

@@ -53,6 +53,13 @@ public abstract class ParametricProblem
     /// <summary>The output times (t-coordinate); a single 0 for a steady problem.</summary>
     public virtual double[] OutputTimes(int resolution) => [0];
 
+    /// <summary>
+    /// The problem definition shared by all samples (equation, domain, boundary conditions, fixed
+    /// parameters), from which physics-informed operators read their constraint rows, the initial state
+    /// coming per sample; null when the family has none (the random input is not an initial state).
+    /// </summary>
+    public virtual Problem? Template => null;
+
     /// <summary>Draws the random inputs of sample <paramref name="index"/> for <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is negative or the resolution too small.</exception>
     public abstract ParametricSample Draw(long seed, long index, int resolution);

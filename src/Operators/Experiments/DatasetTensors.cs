@@ -58,6 +58,12 @@ public static class DatasetTensors
                 Require(d == 2, "the Latent Spectral Model works on 2D fields; use --model deeponet for 1D data");
                 Require(spec.Lsm!.InChannels == c && spec.Lsm.OutChannels == t, $"the LSM maps {spec.Lsm.InChannels} to {spec.Lsm.OutChannels} channel(s)");
                 break;
+            case OperatorKind.PhysicsInformed:
+                var pi = spec.PhysicsInformed!;
+                Require(d == 1 && c == 1, "a physics-informed operator takes one 1D input field, the initial state");
+                Require(pi.Positions.SequenceEqual(data.Coordinates[0]) && pi.Times.SequenceEqual(data.Times),
+                    $"the physics-informed operator works on a {pi.Times.Length} x {pi.Positions.Length} (t, x) grid, not this one");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown operator kind");
         }

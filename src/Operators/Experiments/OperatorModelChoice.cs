@@ -7,7 +7,9 @@ namespace PdeNet.Operators.Experiments;
 /// Picks the preset of a model family for a data set and fits its input and output sizes to the data:
 /// DeepONet takes <c>deeponet-antiderivative</c> (MLP branch on the sensor values) for 1D fields and
 /// <c>deeponet-darcy</c> (CNN branch) for 2D fields; MgNO takes <c>mgno-darcy</c>, LSM <c>lsm-darcy</c>
-/// (2D fields only). The hidden layers stay the preset's; the branch width m (or the CNN's grid and
+/// (2D fields only). A physics-informed operator (pi-sc, pi-hc, pi-hc-moe) has no preset: its FNO basis
+/// network is <see cref="PhysicsInformedBasis"/> and its grid the data set's (output times × x), whose first
+/// time must be the initial time. The hidden layers stay the preset's; the branch width m (or the CNN's grid and
 /// channels), the trunk's coordinate count, and the MgNO/LSM input and output channels come from the data.
 /// </summary>
 /// <param name="Preset">The preset the specification derives from.</param>
@@ -20,6 +22,7 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
         OperatorKind.DeepOnet => dimension == 1 ? "deeponet-antiderivative" : "deeponet-darcy",
         OperatorKind.Mgno => "mgno-darcy",
         OperatorKind.Lsm => "lsm-darcy",
+        OperatorKind.PhysicsInformed => throw new ArgumentException("physics-informed operators have no presets", nameof(kind)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown operator kind"),
     };
 
@@ -31,9 +34,11 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
     /// <param name="data">The data set the model will learn.</param>
     /// <param name="presetName">A preset of <see cref="OperatorPresets"/> of that family; null for the default.</param>
     /// <param name="what">How to name the data set in messages (its file).</param>
+    /// <param name="variant">The constraint of a physics-informed operator; required for that kind, ignored otherwise.</param>
     /// <exception cref="ArgumentException">Unknown preset, a preset of another family, or a data set the family cannot take.</exception>
-    public static OperatorModelChoice For(OperatorKind kind, OperatorDataset data, string? presetName, string what)
+    public static OperatorModelChoice For(OperatorKind kind, OperatorDataset data, string? presetName, string what, PhysicsInformedVariant? variant = null)
     {
+        if (kind == OperatorKind.PhysicsInformed) return PhysicsInformed(data, presetName, what, variant);
         var preset = OperatorPresets.Get(presetName ?? DefaultPreset(kind, data.Dimension));
         if (preset.Spec.Kind != kind)
             throw new ArgumentException($"preset '{preset.Name}' is a {preset.Spec.Kind} model, not {kind}; the {kind} presets are: " +
@@ -49,6 +54,37 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
         };
         DatasetTensors.Check(data, spec, what);
         return new OperatorModelChoice(preset, spec);
+    }
+
+    /// <summary>
+    /// The basis network of the physics-informed operators: an FNO with 32 basis functions, width 16,
+    /// 8 × 12 modes (t × x), 3 Fourier layers, projection width 64, padding 4: a reduction of the paper's
+    /// FNO that a CPU trains in minutes on a 26 × 64 diffusion–sorption grid.
+    /// </summary>
+    public static FnoOptions PhysicsInformedBasis { get; } = new(1, 32, Width: 16, Modes1: 8, Modes2: 12, Layers: 3, ProjectionWidth: 64, Padding: 4);
+
+    private static OperatorModelChoice PhysicsInformed(OperatorDataset data, string? presetName, string what, PhysicsInformedVariant? variant)
+    {
+        if (variant is null) throw new ArgumentException("a physics-informed operator needs its constraint (pi-sc, pi-hc or pi-hc-moe)", nameof(variant));
+        if (presetName is not null) throw new ArgumentException($"physics-informed operators have no presets (got --preset {presetName}); their basis network is fixed", nameof(presetName));
+        if (data.Dimension != 1) throw new ArgumentException($"{what} has {data.Dimension}D fields; the physics-informed operators take 1D fields with output times", nameof(data));
+        if (data.InputNames.Count != 1) throw new ArgumentException($"{what} has {data.InputNames.Count} input fields; a physics-informed operator takes one, the initial state", nameof(data));
+        string problem = data.Attributes.GetValueOrDefault("problem") as string ?? throw new ArgumentException($"{what} does not name its problem", nameof(data));
+        int nt = data.Times.Count, nx = data.GridShape[0];
+        var basis = PhysicsInformedBasis with { Modes1 = Math.Min(PhysicsInformedBasis.Modes1, (nt + PhysicsInformedBasis.Padding) / 2), Modes2 = Math.Min(PhysicsInformedBasis.Modes2, (nx + PhysicsInformedBasis.Padding) / 2 + 1) };
+        var options = new PhysicsInformedOptions(problem, data.Times.ToArray(), data.Coordinates[0].ToArray(), basis, variant.Constraint, variant.Experts);
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{what}: {e.Message}", nameof(data), e);
+        }
+        var spec = OperatorModelSpec.Of(options);
+        string description = $"{options.Name}: FNO basis network ({basis.OutChannels} basis functions) on the {nt} x {nx} (t, x) grid of the data set" +
+            (variant.Experts is { } k ? $", {k} experts along x" : "");
+        return new OperatorModelChoice(new OperatorPreset(options.Name, description, spec, 0), spec);
     }
 
     private static DeepOnetOptions FitDeepOnet(DeepOnetOptions options, OperatorDataset data, string what)

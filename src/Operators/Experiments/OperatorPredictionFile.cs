@@ -51,7 +51,7 @@ public static class OperatorPredictionFile
         var fields = Enumerable.Range(0, evaluation.Positions.Length).SelectMany(k => Fields(data, grid, evaluation, k).All).ToList();
         var root = new Dictionary<string, object>(metadata ?? new Dictionary<string, object>())
         {
-            ["model"] = model.Spec.Kind.ToString().ToLowerInvariant(),
+            ["model"] = model.Spec.Name,
             ["parameters"] = model.ParameterCount,
             ["best_epoch"] = (long)model.Epoch,
             ["sample_indices"] = evaluation.SampleIndices.Select(i => (double)i).ToArray(),

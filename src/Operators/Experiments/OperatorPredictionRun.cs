@@ -45,7 +45,7 @@ public static class OperatorPredictionRun
             ["data"] = Path.GetFullPath(settings.DataPath),
         };
         var paths = OperatorPredictionFile.Write(settings.OutPath, data, evaluation, model, metadata);
-        return new OperatorPredictionReport((string)metadata["problem"], model.Spec.Kind.ToString().ToLowerInvariant(), settings.ModelPath, settings.DataPath,
+        return new OperatorPredictionReport((string)metadata["problem"], model.Spec.Name, settings.ModelPath, settings.DataPath,
             paths.Hdf5Path, paths.XdmfPath, data, evaluation);
     }
 

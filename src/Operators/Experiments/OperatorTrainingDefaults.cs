@@ -10,6 +10,8 @@ namespace PdeNet.Operators.Experiments;
 /// <item><term>DeepONet, CNN branch</term><description>AdamW with weight decay 1e-4, learning rate 3e-4 constant, MSE (lu-group/deeponet-fno)</description></item>
 /// <item><term>MgNO</term><description>Adam with coupled weight decay 1e-4, OneCycle (peak 5e-4, 20% rising, div 2, final div 100), relative H1, batch 8 (xlliu2017/MgNO)</description></item>
 /// <item><term>LSM</term><description>Adam with coupled weight decay 1e-4, learning rate 5e-4 halved every 100 epochs, relative L2, batch 20 (thuml/Latent-Spectral-Models)</description></item>
+/// <item><term>physics-informed (pi-sc, pi-hc, pi-hc-moe)</term><description>Adam, learning rate 1e-3 constant, relative L2 on the data
+/// (plus the weighted residual penalty for pi-sc), batch 4, raw inputs and outputs (the constraint rows are in physical units)</description></item>
 /// </list>
 /// Epochs default to 500 and the DeepONet batch to 64. OneCycle needs six epochs or more; with fewer
 /// the peak rate is held constant.
@@ -45,6 +47,9 @@ public static class OperatorTrainingDefaults
                     OptimizerKind.Adam, 1e-4, OperatorLossKind.RelativeH1),
             OperatorKind.Lsm =>
                 new OperatorTrainerOptions(n, 20, new StepSchedule(rate ?? 5e-4, 100, 0.5), OptimizerKind.Adam, 1e-4, OperatorLossKind.RelativeL2),
+            OperatorKind.PhysicsInformed =>
+                new OperatorTrainerOptions(n, 4, new ConstantSchedule(rate ?? 1e-3), OptimizerKind.Adam, 0, OperatorLossKind.RelativeL2,
+                    NormaliseInputs: false, NormaliseOutputs: false),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown operator kind"),
         };
         return options with

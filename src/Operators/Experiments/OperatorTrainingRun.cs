@@ -31,7 +31,7 @@ public static class OperatorTrainingRun
         var data = OperatorDatasetFile.Read(settings.DataPath, settings.Problem, settings.Stride);
         var split = DatasetSplit.ByParts(data.Count, settings.Split ?? OperatorTrainingSettings.DefaultSplit, settings.ShuffleSplit ? settings.Seed : null);
         if (split.Train.Length == 0) throw new ArgumentException($"the split leaves none of the {data.Count} samples of {settings.DataPath} for training", nameof(settings));
-        var choice = OperatorModelChoice.For(settings.Kind, data, settings.Preset, settings.DataPath);
+        var choice = OperatorModelChoice.For(settings.Kind, data, settings.Preset, settings.DataPath, settings.Variant);
         var options = OperatorTrainingDefaults.For(choice.Spec, settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Loss,
             settings.Seed, settings.Checkpoint, settings.Threads);
         var train = DatasetTensors.Samples(data, split.Train, choice.Spec);
@@ -78,7 +78,7 @@ public static class OperatorTrainingRun
         var test = split.Test.Length > 0 ? OperatorEvaluation.Of(model, data, split.Test, options.BatchSize) : null;
         var timing = test ?? validationScores ?? OperatorEvaluation.Of(model, data, split.Train, options.BatchSize);
         var losses = model.History["loss"];
-        return new OperatorTrainingReport(settings.Problem, model.Spec.Kind.ToString().ToLowerInvariant(), choice.Preset.Name, settings.DataPath, settings.ModelPath,
+        return new OperatorTrainingReport(settings.Problem, model.Spec.Name, choice.Preset.Name, settings.DataPath, settings.ModelPath,
             model.ParameterCount, model.History.Count, model.Epoch, options.CreateLoss().Name, losses.Count > 0 ? losses[^1] : double.NaN,
             split.Train.Length, split.Validation.Length, split.Test, validationScores?.MeanRelativeL2, test?.MeanRelativeL2, test?.Mse,
             epochsRun > 0 ? seconds / epochsRun : 0, timing.SecondsPerSample, test);

@@ -19,6 +19,7 @@ namespace PdeNet.Operators.Experiments;
 /// <param name="Checkpoint">Checkpoint file written after every epoch; null for none.</param>
 /// <param name="Resume">Continue the training saved in <paramref name="Checkpoint"/>.</param>
 /// <param name="Threads">libtorch threads; null for one per core.</param>
+/// <param name="Variant">The constraint of a physics-informed operator (<see cref="OperatorKind.PhysicsInformed"/> only).</param>
 /// <param name="Stride">Keep every stride-th grid point of the data set (the FNO protocol trains Darcy 421 at stride 5).</param>
 public sealed record OperatorTrainingSettings(
     string Problem,
@@ -36,7 +37,8 @@ public sealed record OperatorTrainingSettings(
     string? Checkpoint = null,
     bool Resume = false,
     int? Threads = null,
-    int Stride = 1)
+    int Stride = 1,
+    PhysicsInformedVariant? Variant = null)
 {
     /// <summary>The split when none is given: 80% train, 10% validation, 10% test.</summary>
     public static IReadOnlyList<double> DefaultSplit { get; } = [0.8, 0.1, 0.1];

@@ -11,4 +11,10 @@ public enum OperatorKind
 
     /// <summary>Latent Spectral Model: U-Net with neural spectral blocks.</summary>
     Lsm,
+
+    /// <summary>
+    /// Physics-informed operator: an FNO basis network and a constraint layer (soft, hard, hard with
+    /// experts); built by the builder registered in <see cref="OperatorNetworkBuilders"/> (PdeNet.Pinns).
+    /// </summary>
+    PhysicsInformed,
 }

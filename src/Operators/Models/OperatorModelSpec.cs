@@ -11,11 +11,12 @@ namespace PdeNet.Operators.Models;
 /// <param name="DeepOnet">DeepONet options, when <paramref name="Kind"/> is DeepOnet.</param>
 /// <param name="Mgno">MgNO options, when <paramref name="Kind"/> is Mgno.</param>
 /// <param name="Lsm">LSM options, when <paramref name="Kind"/> is Lsm.</param>
+/// <param name="PhysicsInformed">Physics-informed operator options, when <paramref name="Kind"/> is PhysicsInformed.</param>
 /// <param name="Precision">Parameter precision. Float64 by default: with libtorch-cpu 2.10 (TorchSharp 0.107) the float32
 /// gradient of a convolution with respect to its input was measured wrong (NaN or 60% off), while float64 matches
 /// finite differences; see docs/operators.md.</param>
 public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepOnet = null, MgnoOptions? Mgno = null, LsmOptions? Lsm = null,
-    Precision Precision = Precision.Float64)
+    PhysicsInformedOptions? PhysicsInformed = null, Precision Precision = Precision.Float64)
 {
     /// <summary>A DeepONet specification.</summary>
     public static OperatorModelSpec Of(DeepOnetOptions options) => new(OperatorKind.DeepOnet, DeepOnet: options);
@@ -25,6 +26,12 @@ public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepO
 
     /// <summary>An LSM specification.</summary>
     public static OperatorModelSpec Of(LsmOptions options) => new(OperatorKind.Lsm, Lsm: options);
+
+    /// <summary>A physics-informed operator specification.</summary>
+    public static OperatorModelSpec Of(PhysicsInformedOptions options) => new(OperatorKind.PhysicsInformed, PhysicsInformed: options);
+
+    /// <summary>The model's name in reports and files: the family in lower case ("mgno"), or pi-sc, pi-hc, pi-hc-moe.</summary>
+    public string Name => Kind == OperatorKind.PhysicsInformed && PhysicsInformed is { } p ? p.Name : Kind.ToString().ToLowerInvariant();
 
     /// <summary>Builds the network with weights drawn from libtorch's generator (seed it first).</summary>
     /// <exception cref="ArgumentException">The options for <see cref="Kind"/> are missing.</exception>
@@ -39,6 +46,7 @@ public sealed record OperatorModelSpec(OperatorKind Kind, DeepOnetOptions? DeepO
                 OperatorKind.DeepOnet => new DeepOnet(DeepOnet ?? throw Missing()),
                 OperatorKind.Mgno => new Mgno(Mgno ?? throw Missing()),
                 OperatorKind.Lsm => new Lsm(Lsm ?? throw Missing()),
+                OperatorKind.PhysicsInformed => OperatorNetworkBuilders.Build(this with { PhysicsInformed = PhysicsInformed ?? throw Missing() }),
                 _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown operator kind"),
             };
         }

@@ -21,6 +21,18 @@ public abstract class OperatorNetwork : nn.Module
     /// <param name="coordinates">Output locations (P, d), for networks that need them; otherwise null.</param>
     public abstract Tensor Forward(Tensor input, Tensor? coordinates);
 
+    /// <summary>
+    /// True when the network needs raw inputs and predicts raw outputs (no normalisers): a physics-informed
+    /// operator reads the initial state in physical units and its constraint rows fix the solution's units.
+    /// </summary>
+    public virtual bool NeedsRawData => false;
+
+    /// <summary>
+    /// The extra loss term of the last <see cref="Forward"/> in training mode (the soft constraint's weighted
+    /// residual penalty), handed over once and then forgotten; null when there is none.
+    /// </summary>
+    public virtual Tensor? TakePenalty() => null;
+
     /// <summary>The scalar type of the parameters; inputs are converted to it.</summary>
     public ScalarType DType => parameters().First().dtype;
 

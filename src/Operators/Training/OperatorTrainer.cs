@@ -57,6 +57,8 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
         if (o.WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(o.WeightDecay), o.WeightDecay, "WeightDecay must be zero or positive");
         train.Check(nameof(train));
         validation?.Check(nameof(validation));
+        if (model.Network.NeedsRawData && (o.NormaliseInputs || o.NormaliseOutputs))
+            throw new ArgumentException($"a {model.Spec.Name} model works on raw inputs and outputs; set NormaliseInputs and NormaliseOutputs to false", nameof(options));
         TorchRuntime.Initialise(o.Seed, o.Threads);
 
         var dtype = model.Network.DType;
@@ -107,6 +109,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
                 var y = targets.index_select(0, index);
                 optimizer.ZeroGrad();
                 var value = loss.Compute(model.Forward(x, train.CoordinatesOf(coordinates, index), train.Paired), y);
+                if (model.Network.TakePenalty() is { } penalty) value = value + penalty;
                 double v = Value(value);
                 if (!double.IsFinite(v)) Diverged(model, lastGood, step, lastGoodStep, v);
                 value.backward();

@@ -74,7 +74,10 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
                 rows[k] = autograd.grad([optimality.select(1, k).sum()], [w], retain_graph: true)[0];
             var hessian = stack(rows, 1);
             var xi = DenseSolve.General(hessian, grad_output.to_type(ScalarType.Float64)).detach();
-            var grads = autograd.grad([(optimality * xi).sum()], terms);
+            // 0·ΣT keeps every term in the graph: a residual may ignore a term (a zero reaction ignores u).
+            var objective = (optimality * xi).sum();
+            foreach (var t in terms) objective = objective + 0.0 * t.sum();
+            var grads = autograd.grad([objective], terms);
             return grads.Select(g => -g.detach()).Prepend(zeros_like(solution)).ToList();
         }
     }
