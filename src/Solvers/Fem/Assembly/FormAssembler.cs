@@ -61,6 +61,13 @@ internal sealed class FormAssembler
     private readonly double[]? _constantDiffusion;
     private readonly double _weightSum;
 
+    /// <summary>
+    /// Whether, besides <see cref="_constantDiffusion"/> (which also means that the sources do not depend on u or ∇u), the flux
+    /// is exactly F = C ∇u (no x, t or constant offset): its part of the residual, -∫ F·∇φ_a, is then
+    /// measure · Σ_q w_q · (-F·∇φ_a) with F formed once per cell, and the quadrature points only evaluate the sources.
+    /// </summary>
+    private readonly bool _linearFlux;
+
     public FormAssembler(WeakForm form, FunctionSpace space, int quadratureDegree)
     {
         if (space.Components != form.Components)
@@ -98,6 +105,9 @@ internal sealed class FormAssembler
             _constantDiffusion = new double[m * d * m * d];
             for (int n = 0; n < _constantDiffusion.Length; n++) _constantDiffusion[n] = _fluxByJet[n / d * (d + 1) + 1 + n % d].Evaluate([]);
             _weightSum = _cells.Rule.Weights.Sum();
+            var atOrigin = new double[_layout.Count];
+            _linearFlux = !form.Fluxes.SelectMany(f => f).Any(f => f.Contains(n => n is Coordinate or TimeVariable or GridCoefficient or GridCoefficientSlope or NormalComponent))
+                && _flux.All(f => f.Evaluate(atOrigin) == 0);
         }
         var linearisation = form.Fluxes.SelectMany(f => f).Concat(form.Sources).SelectMany(e => form.Jet.Select(w => Differentiation.WithRespectTo(e, w)));
         JacobianDependsOnTime = !form.IsLinear || linearisation.Any(e => e.Contains(n => n is TimeVariable));
@@ -228,20 +238,33 @@ internal sealed class FormAssembler
         var weights = _cells.Rule.Weights;
         var positions = Pattern.Positions;
         double[]? values = jacobian?.Values;
+        // P1 gradients are constant on a cell: those of the first point serve every point.
+        bool constantGradients = _space.Element.Degree == 1;
         for (int cell = 0; cell < mesh.CellCount; cell++)
         {
             map.Set(mesh.Coordinates, mesh.CellNodes(cell));
-            map.Gradients(_cells.Gradients, gradients, points * k);
+            map.Gradients(_cells.Gradients, gradients, constantGradients ? k : points * k);
             double measure = map.Measure;
             for (int a = 0; a < km; a++) coefficients[a] = solution[cellDofs[cell * km + a]];
             Array.Clear(local);
             if (values is not null) Array.Clear(localMatrix);
+            if (_linearFlux) AddLinearFlux(coefficients, gradients.AsSpan(0, k * d), measure * _weightSum, k, local);
             for (int q = 0; q < points; q++)
             {
                 var phi = _cells.ValuesAt(q);
-                var grad = gradients.AsSpan(q * k * d, k * d);
+                var grad = gradients.AsSpan(constantGradients ? 0 : q * k * d, k * d);
                 double w = measure * weights[q];
                 map.Map(_cells.Rule.Point(q), v);
+                if (_linearFlux)
+                {
+                    // The flux part was added per cell, and the source does not depend on u (see _linearFlux).
+                    for (int c = 0; c < m; c++)
+                    {
+                        double s = w * _source[c].Evaluate(v);
+                        for (int a = 0; a < k; a++) local[a * m + c] += s * phi[a];
+                    }
+                    continue;
+                }
                 for (int e = 0; e < m; e++)
                 {
                     int slot = ju + e * (d + 1);
@@ -276,6 +299,35 @@ internal sealed class FormAssembler
             for (int e = 0; e < km * km; e++) values[positions[offset + e]] += localMatrix[e];
         }
         AssembleBoundary(solution, residual, values, v);
+    }
+
+    /// <summary>Adds w (-F_c·∇φ_a) with F_ci = Σ_ej C_ciej ∂_j u_e to the local residual, for a cell's constant gradients.</summary>
+    private void AddLinearFlux(double[] coefficients, ReadOnlySpan<double> grad, double w, int k, double[] local)
+    {
+        var conductivity = _constantDiffusion!;
+        int d = _d, m = _m;
+        Span<double> gradU = stackalloc double[m * d];
+        for (int e = 0; e < m; e++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double g = 0;
+                for (int b = 0; b < k; b++) g += coefficients[b * m + e] * grad[b * d + j];
+                gradU[e * d + j] = g;
+            }
+        }
+        for (int c = 0; c < m; c++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                double f = 0;
+                for (int e = 0; e < m; e++)
+                {
+                    for (int j = 0; j < d; j++) f += conductivity[((c * d + i) * m + e) * d + j] * gradU[e * d + j];
+                }
+                for (int a = 0; a < k; a++) local[a * m + c] -= w * f * grad[a * d + i];
+            }
+        }
     }
 
     /// <summary>Adds w (-Σ_ij C_ciej ∂_jφ_b ∂_iφ_a) to the local matrix, with C = <see cref="_constantDiffusion"/> and the cell's constant gradients.</summary>

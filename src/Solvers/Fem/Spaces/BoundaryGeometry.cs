@@ -12,20 +12,38 @@ internal sealed class BoundaryGeometry
     public BoundaryGeometry(Mesh mesh)
     {
         int d = mesh.GeometricDimension, vertices = d + 1;
-        var opposite = new Dictionary<(int, int, int), int>(mesh.CellCount * vertices);
+        // The vertex opposite each boundary facet in the cell it bounds: only cell facets whose nodes all lie on
+        // the boundary are looked up among the boundary facets.
+        var facetOf = new Dictionary<(int, int, int), int>(mesh.BoundaryFacetCount);
+        var onBoundary = new bool[mesh.NodeCount];
         Span<int> key = stackalloc int[3];
+        for (int f = 0; f < mesh.BoundaryFacetCount; f++)
+        {
+            var facet = mesh.FacetNodes(f);
+            key.Fill(-1);
+            facet[..d].CopyTo(key);
+            key[..d].Sort();
+            facetOf[(key[0], key[1], key[2])] = f;
+            foreach (int node in facet[..d]) onBoundary[node] = true;
+        }
+        var opposite = new int[mesh.BoundaryFacetCount];
+        Array.Fill(opposite, -1);
         for (int c = 0; c < mesh.CellCount; c++)
         {
             var nodes = mesh.CellNodes(c);
             for (int skip = 0; skip < vertices; skip++)
             {
                 key.Fill(-1);
+                bool boundary = true;
                 for (int v = 0, k = 0; v < vertices; v++)
                 {
-                    if (v != skip) key[k++] = nodes[v];
+                    if (v == skip) continue;
+                    boundary &= onBoundary[nodes[v]];
+                    key[k++] = nodes[v];
                 }
+                if (!boundary) continue;
                 key[..d].Sort();
-                opposite[(key[0], key[1], key[2])] = nodes[skip];
+                if (facetOf.TryGetValue((key[0], key[1], key[2]), out int f)) opposite[f] = nodes[skip];
             }
         }
         Normals = new double[mesh.BoundaryFacetCount * d];
@@ -34,10 +52,8 @@ internal sealed class BoundaryGeometry
         for (int f = 0; f < mesh.BoundaryFacetCount; f++)
         {
             var facet = mesh.FacetNodes(f);
-            key.Fill(-1);
-            facet[..d].CopyTo(key);
-            key[..d].Sort();
-            if (!opposite.TryGetValue((key[0], key[1], key[2]), out int inner))
+            int inner = opposite[f];
+            if (inner < 0)
                 throw new InvalidOperationException($"boundary facet {f} ({string.Join(", ", facet.ToArray())}) is not a facet of any cell");
             var normal = Normals.AsSpan(f * d, d);
             double measure;
