@@ -1,7 +1,8 @@
 using PdeNet.Neural;
+using PdeNet.Pinns.HardConstraints;
 using static TorchSharp.torch;
 
-namespace PdeNet.Pinns.HardConstraints;
+namespace PdeNet.Tests.Pinns.HardConstraints;
 
 /// <summary>
 /// Constraint rows of u_t = ν u_xx + f(u) on a uniform space-time grid (nt × nx, time first, point
@@ -10,8 +11,10 @@ namespace PdeNet.Pinns.HardConstraints;
 /// (u[n,i] - u[n-1,i])/Δt - ν (u[n,i+1] - 2u[n,i] + u[n,i-1])/Δx² - f(u[n,i]); the initial rows
 /// u[0,i] - u₀(x_i) and the boundary rows u[n,0] - g_left(t_n), u[n,nx-1] - g_right(t_n), n ≥ 1,
 /// complete them. The number of rows equals nt·nx, so the discrete problem is square.
+/// Written by hand, independently of <see cref="GridConstraintRows"/>, as the reference the rows read from
+/// the problem definition are checked against, and as a small fixed system for the layer tests.
 /// </summary>
-public sealed class ReactionDiffusionRows1D : IConstraintRows
+internal sealed class ReactionDiffusionRows1D : IConstraintRows
 {
     private readonly int _nt, _nx;
     private readonly double _dt, _dx, _diffusivity;
@@ -30,16 +33,15 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
         Func<Tensor, Tensor> reaction, IReadOnlyList<double> initial, IReadOnlyList<double> left, IReadOnlyList<double> right)
     {
         ArgumentNullException.ThrowIfNull(reaction);
-        if (times.Count < 2) throw new ArgumentException($"at least 2 times are needed, got {times.Count}", nameof(times));
-        if (positions.Count < 3) throw new ArgumentException($"at least 3 positions are needed, got {positions.Count}", nameof(positions));
+        var grid = new SpaceTimeGrid(times, [positions]);
         if (initial.Count != positions.Count) throw new ArgumentException($"initial needs {positions.Count} values, got {initial.Count}", nameof(initial));
         if (left.Count != times.Count) throw new ArgumentException($"left needs {times.Count} values, got {left.Count}", nameof(left));
         if (right.Count != times.Count) throw new ArgumentException($"right needs {times.Count} values, got {right.Count}", nameof(right));
         if (!(diffusivity >= 0)) throw new ArgumentOutOfRangeException(nameof(diffusivity), diffusivity, "cannot be negative");
         _nt = times.Count;
         _nx = positions.Count;
-        _dt = Uniform(times, nameof(times));
-        _dx = Uniform(positions, nameof(positions));
+        _dt = grid.TimeStep;
+        _dx = grid.Spacing[0];
         _diffusivity = diffusivity;
         _reaction = reaction;
         _initial = initial.ToArray();
@@ -91,14 +93,4 @@ public sealed class ReactionDiffusionRows1D : IConstraintRows
     }
 
     private static Tensor Row(double[] values) => tensor(values, ScalarType.Float64).unsqueeze(0);
-
-    private static double Uniform(IReadOnlyList<double> values, string name)
-    {
-        double h = (values[^1] - values[0]) / (values.Count - 1);
-        if (!(h > 0)) throw new ArgumentException("the values must increase", name);
-        for (int i = 1; i < values.Count; i++)
-            if (Math.Abs(values[i] - values[i - 1] - h) > 1e-9 * Math.Max(1, Math.Abs(h) * values.Count))
-                throw new ArgumentException($"the grid must be uniform; step {i} is {values[i] - values[i - 1]}, expected {h}", name);
-        return h;
-    }
 }
