@@ -122,12 +122,16 @@ public class OperatorCliTests
         Fails("no operator model", "predict", File("none.model"), "--data", File("anti.h5"), "--out", File("p.h5"));
 
         Assert.That(CliHarness.Run("train", "antiderivative-1d", "--model", "deeponet", "--data", File("anti.h5"), "--epochs", "1", "--split", "2,1,1",
-            "--threads", "1", "--out", File("anti.model"), "--json").Exit, Is.EqualTo(0));
+            "--threads", "1", "--out", File("anti.model"), "--checkpoint", File("anti.ckpt"), "--json").Exit, Is.EqualTo(0));
         Fails("position 7 is outside the 4 samples", "predict", File("anti.model"), "--data", File("anti.h5"), "--out", File("p.h5"), "--samples", "7");
         Assert.That(CliHarness.Run("data", "antiderivative-1d", "--samples", "2", "--resolution", "12", "--out", File("other.h5")).Exit, Is.EqualTo(0));
         Fails("the DeepONet branch takes 8 sensor values, the data set has 12", "predict", File("anti.model"), "--data", File("other.h5"), "--out", File("p.h5"));
+        Fails("the DeepONet branch takes 8 sensor values, the data set has 12", "train", "antiderivative-1d", "--model", "deeponet", "--data", File("other.h5"),
+            "--split", "1,0,1", "--resume", "--checkpoint", File("anti.ckpt"));
         Assert.That(CliHarness.Run("data", "darcy-2d", "--samples", "1", "--resolution", "5", "--out", File("darcy.h5")).Exit, Is.EqualTo(0));
         Fails("holds a data set of 'darcy-2d', not of 'antiderivative-1d'", "predict", File("anti.model"), "--data", File("darcy.h5"), "--out", File("p.h5"));
+        Fails("--checkpoint " + File("anti.ckpt") + " trains a model of 'antiderivative-1d', not of 'darcy-2d'", "train", "darcy-2d", "--model", "deeponet",
+            "--data", File("darcy.h5"), "--split", "1,0,0", "--resume", "--checkpoint", File("anti.ckpt"));
     }
 
     [Test]

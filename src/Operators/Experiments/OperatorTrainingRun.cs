@@ -57,11 +57,12 @@ public static class OperatorTrainingRun
         OperatorModel model;
         if (settings.Resume)
         {
-            var saved = OperatorModel.Load(settings.Checkpoint!);
-            if (saved.Metadata.TryGetValue("problem", out var problem) && problem != settings.Problem)
-                throw new InvalidDataException($"--checkpoint {settings.Checkpoint} trains a model of '{problem}', not of '{settings.Problem}'");
-            DatasetTensors.Check(data, saved.Spec, settings.DataPath);
-            model = new OperatorTrainer(options, counter, cancellation).Resume(settings.Checkpoint!, train, validation);
+            model = new OperatorTrainer(options, counter, cancellation).Resume(settings.Checkpoint!, train, validation, saved =>
+            {
+                if (saved.Metadata.TryGetValue("problem", out var problem) && problem != settings.Problem)
+                    throw new InvalidDataException($"--checkpoint {settings.Checkpoint} trains a model of '{problem}', not of '{settings.Problem}'");
+                DatasetTensors.Check(data, saved.Spec, settings.DataPath);
+            });
         }
         else
         {

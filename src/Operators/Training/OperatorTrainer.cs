@@ -37,12 +37,17 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
     /// <see cref="OperatorTrainerOptions.Epochs"/> epochs, with these options and the saved weights,
     /// normalisers, optimiser state, history and best epoch.
     /// </summary>
-    public OperatorModel Resume(string checkpointPath, OperatorSamples train, OperatorSamples? validation = null)
+    /// <param name="checkpointPath">The checkpoint.</param>
+    /// <param name="train">The training samples.</param>
+    /// <param name="validation">The validation samples; null for none.</param>
+    /// <param name="check">Runs on the loaded model before training continues (for instance to refuse a checkpoint of another problem); may throw.</param>
+    public OperatorModel Resume(string checkpointPath, OperatorSamples train, OperatorSamples? validation = null, Action<OperatorModel>? check = null)
     {
         var (header, blocks) = OperatorModelFile.Read(checkpointPath);
         if (header.Content != "checkpoint" || !blocks.TryGetValue("optimizer", out var optimizer))
             throw new InvalidDataException($"{checkpointPath}: a saved model, not a training checkpoint (no optimiser state)");
         var model = OperatorModel.FromFile(checkpointPath, header, blocks);
+        check?.Invoke(model);
         blocks.TryGetValue("best-network", out var best);
         Run(model, train, validation, new ResumeState(header.Epoch, header.Step, header.BestEpoch, header.BestMetric, model.History, optimizer, best));
         return model;
