@@ -314,7 +314,7 @@ public sealed record Problem
                 throw new ArgumentException($"a system needs one equation per unknown; it has {components.Count} equations in {m} unknowns ({string.Join(", ", unknowns.Select(u => u.Name))})");
             foreach (var component in components) Lowering.Lower(component.Residual, d);
         });
-        int Components(Expr e) => e.Rank == 0 ? 1 : VectorComponents.Of(e, d).Count;
+        int Components(Expr e) => VectorComponents.OfValue(e, d).Count;
         foreach (var condition in Conditions)
         {
             Check($"condition '{condition}'", () =>

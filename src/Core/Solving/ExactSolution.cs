@@ -15,7 +15,7 @@ public sealed class ExactSolution : Solution
         if (expression.DependsOnUnknown) throw new ArgumentException($"{expression} depends on the unknown; an exact solution is a function of x and t", nameof(expression));
         Expression = expression;
         _layout = new VariableLayout(problem.Dimension);
-        var components = expression.Rank == 0 ? [expression] : VectorComponents.Of(expression, problem.Dimension);
+        var components = VectorComponents.OfValue(expression, problem.Dimension);
         _functions = components.Select(c => ExpressionCompiler.Compile(Lowering.Lower(c, problem.Dimension), _layout, problem.ValueOf)).ToArray();
     }
 

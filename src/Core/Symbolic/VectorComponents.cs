@@ -8,6 +8,13 @@ namespace PdeNet.Core.Symbolic;
 /// </summary>
 public static class VectorComponents
 {
+    /// <summary>
+    /// The values of a scalar or vector quantity (a solution, a boundary value): a scalar as its one
+    /// component, a vector as <see cref="Of"/> splits it.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="e"/> is a vector that cannot be split.</exception>
+    public static IReadOnlyList<Expr> OfValue(Expr e, int dimension) => e.Rank == 0 ? [e] : Of(e, dimension);
+
     /// <summary>The components of the vector <paramref name="e"/> in <paramref name="dimension"/> dimensions.</summary>
     /// <exception cref="ArgumentException"><paramref name="e"/> is not a vector, or is built in a way that cannot be split.</exception>
     public static IReadOnlyList<Expr> Of(Expr e, int dimension)

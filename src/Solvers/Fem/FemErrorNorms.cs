@@ -21,7 +21,7 @@ public static class FemErrorNorms
         var problem = solution.Problem;
         int d = space.Dimension, k = space.Element.DofCount, m = space.Components;
         var layout = new VariableLayout(d);
-        var components = exact.Rank == 0 ? [exact] : VectorComponents.Of(exact, d);
+        var components = VectorComponents.OfValue(exact, d);
         if (components.Count != m) throw new ArgumentException($"the exact solution has {components.Count} components, the solution {m}", nameof(exact));
         var lowered = components.Select(c => Lowering.Lower(c, d)).ToArray();
         var u = lowered.Select(c => ExpressionCompiler.Compile(c, layout, problem.ValueOf)).ToArray();
