@@ -3,6 +3,7 @@ using PdeNet.Core.Solving;
 using PdeNet.Pinns;
 using PdeNet.Problems;
 using PdeNet.Solvers.Fem;
+using PdeNet.Validation.Pinns;
 
 namespace PdeNet.Validation.Foundation;
 
@@ -37,7 +38,7 @@ internal sealed class PinnLShapeBudget : IValidation
             times.Add(pinn.Seconds);
             add([seed, versusReference, ErrorNorms.RelativeL2(pinn, exact, reference.Mesh), ErrorNorms.MaxAbs(pinn, exact, reference.Mesh), pinn.History!["loss"][^1], pinn.Seconds]);
         }
-        double mean = errors.Average(), std = Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (errors.Count - 1));
+        double mean = errors.Average(), std = SeedStatistics.StandardDeviation(errors);
         report.Figure("rel_l2_vs_fem_mean", mean);
         report.Figure("rel_l2_vs_fem_std", std);
         report.Figure("seconds_mean", times.Average());

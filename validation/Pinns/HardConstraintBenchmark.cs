@@ -80,7 +80,7 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
                 var errors = OperatorBenchmark.RelativeL2PerSample(prediction, testTargets);
                 means[seed] = errors.Average();
                 if (seed > 0) continue;
-                double std = StandardDeviation(errors);
+                double std = SeedStatistics.StandardDeviation(errors);
                 double trainError = OperatorBenchmark.RelativeL2(model.Predict(trainSamples.Inputs), trainSamples.Targets);
                 var solves = ((PhysicsInformedOperator)model.Network).LastSolution?.Solves ?? [];
                 string iterations = solves.Count == 0 ? "-" : solves.SelectMany(s => s.Iterations).Average().ToString("F1", CultureInfo.InvariantCulture);
@@ -91,7 +91,7 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
                 perSampleErrors[name] = errors;
             }
             row[4] = means.Average();
-            row[5] = seeds > 1 ? StandardDeviation(means) : null;
+            row[5] = seeds > 1 ? SeedStatistics.StandardDeviation(means) : null;
             accuracy(row);
             report.Figure($"{name}_test_relative_l2_seed_mean", means.Average());
             seedMeans[name] = means;
@@ -166,12 +166,6 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
                     + $"![t = end]({Name}/test-sample-t{data.Times[times - 1]:F0}.png); test samples {train}–{train + Math.Min(4, test) - 1} (input, reference, prediction, error on the (t/500, x) grid) in "
                     + $"{Name}/predictions-<model>.h5 (.xdmf for ParaView).");
         return report;
-    }
-
-    private static double StandardDeviation(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
     }
 
     /// <summary>

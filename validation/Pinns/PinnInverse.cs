@@ -118,7 +118,7 @@ internal sealed class PinnInverse(string reportsDirectory) : IValidation
                 seconds.Add(pinn.Seconds);
             }
             var history = seedZero!.History!;
-            double mean = errors.Average(), std = Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (errors.Count - 1));
+            double mean = errors.Average(), std = SeedStatistics.StandardDeviation(errors);
             means[name] = mean;
             bool adaptive = history.Names.Contains("w_boundary");
             add([name, mean, std, string.Join(" / ", errors.Select(e => e.ToString("G3"))), adaptive ? history["w_boundary"][^1] : options.BoundaryWeight, adaptive ? history["w_pde"][^1] : 1.0, seconds.Average()]);

@@ -4,10 +4,13 @@ namespace PdeNet.Validation.Pinns;
 internal static class SeedStatistics
 {
     /// <summary>"mean ± sample standard deviation" in scientific notation.</summary>
-    public static string MeanStd(IReadOnlyList<double> values)
+    public static string MeanStd(IReadOnlyList<double> values) => $"{values.Average():E2} ± {StandardDeviation(values):E1}";
+
+    /// <summary>The sample standard deviation (divisor n - 1); 0 for a single value.</summary>
+    public static double StandardDeviation(IReadOnlyList<double> values)
     {
+        if (values.Count < 2) return 0;
         double mean = values.Average();
-        double std = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
-        return $"{mean:E2} ± {std:E1}";
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 }
