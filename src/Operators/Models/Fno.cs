@@ -5,30 +5,31 @@ using static TorchSharp.torch;
 namespace PdeNet.Operators.Models;
 
 /// <summary>
-/// A two-dimensional Fourier neural operator (see <see cref="FnoOptions"/>): (batch, C_in, n_1, n_2) →
-/// (batch, C_out, n_1, n_2) on any grid large enough for its modes. It is the basis network of the
-/// physics-informed operators, whose grid is (time, space).
+/// A Fourier neural operator on a 2D or 3D grid (see <see cref="FnoOptions"/>): (batch, C_in, n_1, n_2) →
+/// (batch, C_out, n_1, n_2), or (batch, C_in, n_1, n_2, n_3) → (batch, C_out, n_1, n_2, n_3) when
+/// <see cref="FnoOptions.Modes3"/> is set, on any grid large enough for its modes. It is the basis network of
+/// the physics-informed operators, whose grid is (time, space…).
 /// </summary>
 public sealed class Fno : nn.Module<Tensor, Tensor>
 {
-    private readonly Conv2d _lift;
-    private readonly ModuleList<SpectralConv2d> _spectral = new();
-    private readonly ModuleList<Conv2d> _pointwise = new();
-    private readonly Conv2d _projectHidden, _projectOut;
+    private readonly nn.Module<Tensor, Tensor> _lift;
+    private readonly ModuleList<SpectralConvolution> _spectral = new();
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> _pointwise = new();
+    private readonly nn.Module<Tensor, Tensor> _projectHidden, _projectOut;
 
     /// <summary>Builds the network; weights come from libtorch's generator (seed it first) in the default dtype.</summary>
     public Fno(FnoOptions options) : base(nameof(Fno))
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
-        _lift = nn.Conv2d(options.InChannels + 2, options.Width, 1);
+        _lift = Pointwise(options.InChannels + options.Dimensions, options.Width);
         for (int i = 0; i < options.Layers; i++)
         {
-            _spectral.Add(new SpectralConv2d(options.Width, options.Width, options.Modes1, options.Modes2));
-            _pointwise.Add(nn.Conv2d(options.Width, options.Width, 1));
+            _spectral.Add(new SpectralConvolution(options.Width, options.Width, options.Modes));
+            _pointwise.Add(Pointwise(options.Width, options.Width));
         }
-        _projectHidden = nn.Conv2d(options.Width, options.ProjectionWidth, 1);
-        _projectOut = nn.Conv2d(options.ProjectionWidth, options.OutChannels, 1);
+        _projectHidden = Pointwise(options.Width, options.ProjectionWidth);
+        _projectOut = Pointwise(options.ProjectionWidth, options.OutChannels);
         RegisterComponents();
     }
 
@@ -36,33 +37,44 @@ public sealed class Fno : nn.Module<Tensor, Tensor>
     public FnoOptions Options { get; }
 
     /// <summary>Evaluates the network.</summary>
-    /// <param name="input">(batch, C_in, n_1, n_2), in the parameters' dtype.</param>
-    /// <returns>(batch, C_out, n_1, n_2).</returns>
+    /// <param name="input">(batch, C_in, n_1, n_2), or (batch, C_in, n_1, n_2, n_3) for a 3D network, in the parameters' dtype.</param>
+    /// <returns>(batch, C_out, n_1, n_2), or (batch, C_out, n_1, n_2, n_3).</returns>
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.dim() != 4 || input.shape[1] != Options.InChannels)
-            throw new ArgumentException($"input: expected shape (batch, {Options.InChannels}, n1, n2), got ({string.Join(", ", input.shape)})", nameof(input));
-        long batch = input.shape[0], n1 = input.shape[2], n2 = input.shape[3];
-        var v = _lift.forward(cat([input, Grid(batch, n1, n2, input.dtype)], 1));
+        int d = Options.Dimensions;
+        if (input.dim() != d + 2 || input.shape[1] != Options.InChannels)
+            throw new ArgumentException($"input: expected shape (batch, {Options.InChannels}, {string.Join(", ", Enumerable.Range(1, d).Select(k => $"n{k}"))}), got ({string.Join(", ", input.shape)})", nameof(input));
+        long[] sizes = input.shape[2..];
+        var v = _lift.forward(cat([input, Grid(input.shape[0], sizes, input.dtype)], 1));
         int pad = Options.Padding;
-        if (pad > 0) v = nn.functional.pad(v, [0, pad, 0, pad]);
+        if (pad > 0) v = nn.functional.pad(v, [.. Enumerable.Range(0, d).SelectMany(_ => new long[] { 0, pad })]);
         for (int i = 0; i < _spectral.Count; i++)
         {
             v = _spectral[i].forward(v) + _pointwise[i].forward(v);
             if (i < _spectral.Count - 1) v = nn.functional.gelu(v);
         }
-        if (pad > 0) v = v.narrow(2, 0, n1).narrow(3, 0, n2);
+        if (pad > 0)
+            for (int k = 0; k < d; k++) v = v.narrow(k + 2, 0, sizes[k]);
         return _projectOut.forward(nn.functional.gelu(_projectHidden.forward(v)));
     }
 
-    /// <summary>The two coordinate channels, i/(n_1 − 1) and j/(n_2 − 1) (0 on a one-point axis).</summary>
-    private static Tensor Grid(long batch, long n1, long n2, ScalarType dtype)
+    /// <summary>A 1×1 (×1) convolution over the grid: the same linear map of the channels at every point.</summary>
+    private nn.Module<Tensor, Tensor> Pointwise(int inChannels, int outChannels) =>
+        Options.Dimensions == 2 ? nn.Conv2d(inChannels, outChannels, 1) : nn.Conv3d(inChannels, outChannels, 1);
+
+    /// <summary>One coordinate channel per axis, i_k/(n_k − 1) along axis k (0 on a one-point axis): (batch, d, n_1, …, n_d).</summary>
+    private static Tensor Grid(long batch, long[] sizes, ScalarType dtype)
     {
-        var a = n1 > 1 ? linspace(0, 1, n1, dtype) : zeros(1, dtype: dtype);
-        var b = n2 > 1 ? linspace(0, 1, n2, dtype) : zeros(1, dtype: dtype);
-        var first = a.view(1, 1, n1, 1).expand(batch, 1, n1, n2);
-        var second = b.view(1, 1, 1, n2).expand(batch, 1, n1, n2);
-        return cat([first, second], 1);
+        long[] expanded = [batch, 1, .. sizes];
+        var channels = new Tensor[sizes.Length];
+        for (int k = 0; k < sizes.Length; k++)
+        {
+            var coordinate = sizes[k] > 1 ? linspace(0, 1, sizes[k], dtype) : zeros(1, dtype: dtype);
+            long[] shape = [.. Enumerable.Repeat(1L, sizes.Length + 2)];
+            shape[k + 2] = sizes[k];
+            channels[k] = coordinate.view(shape).expand(expanded);
+        }
+        return cat(channels, 1);
     }
 }
