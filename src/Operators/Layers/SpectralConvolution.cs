@@ -58,8 +58,9 @@ internal sealed class SpectralConvolution : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"expected (batch, {_in}, {string.Join(", ", Enumerable.Range(1, d).Select(k => $"n{k}"))}), got ({string.Join(", ", x.shape)})", nameof(x));
         long[] sizes = x.shape[2..];
         long half = sizes[d - 1] / 2 + 1;
+        // Both signs on the first d − 1 axes (2·m ≤ n), non-negative on the real FFT's axis.
         long[] capacity = [.. sizes[..(d - 1)].Select(n => n / 2), half];
-        if (Enumerable.Range(0, d).Any(k => (k < d - 1 ? 2L * _modes[k] : _modes[k]) > (k < d - 1 ? sizes[k] : half)))
+        if (Enumerable.Range(0, d).Any(k => _modes[k] > capacity[k]))
             throw new ArgumentException($"a {string.Join(" x ", sizes)} grid holds at most {string.Join(" x ", capacity)} modes; the layer keeps {string.Join(" x ", _modes)}", nameof(x));
         long[] dims = [.. Enumerable.Range(2, d).Select(k => (long)k)];
         var spectrum = fft.rfftn(x, dim: dims);
