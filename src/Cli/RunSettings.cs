@@ -22,6 +22,9 @@ namespace PdeNet.Cli;
 /// <param name="Weighting">Loss weighting of a PINN: static, lra (learning-rate annealing) or relobralo.</param>
 /// <param name="RarEvery">PINN residual-based adaptive refinement every this many steps (0: never).</param>
 /// <param name="LearningRate">Adam's initial learning rate of a trained solver (it decays tenfold over the steps); null for the solver's default.</param>
+/// <param name="Experts">K experts of pi-hc-moe; null for its default.</param>
+/// <param name="GridTimes">Time levels of a physics-informed solver's space-time grid; null for its default.</param>
+/// <param name="GridPoints">Points per space axis of a physics-informed solver's grid; null for its default.</param>
 public sealed record RunSettings(
     string Problem,
     string Solver,
@@ -41,4 +44,7 @@ public sealed record RunSettings(
     int? OutputEvery = null,
     string Weighting = "static",
     int RarEvery = 0,
-    double? LearningRate = null);
+    double? LearningRate = null,
+    int? Experts = null,
+    int? GridTimes = null,
+    int? GridPoints = null);

@@ -1,7 +1,9 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Solving;
 using PdeNet.Neural.Training.Weighting;
+using PdeNet.Operators.Models;
 using PdeNet.Pinns;
+using PdeNet.Pinns.HardConstraints;
 using PdeNet.Pinns.Lagrangian;
 using PdeNet.Solvers;
 using PdeNet.Solvers.Fem;
@@ -21,6 +23,9 @@ public static class SolverCatalog
         ("lpinn", "Lagrangian PINN for 1D periodic convection/Burgers: characteristics and state as two networks, Adam then L-BFGS"),
         ("spectral", "Fourier pseudo-spectral reference for periodic evolution problems: 1D u_t = nu u_xx - n(x, t, u, u_x) (ETDRK4), 2D Navier-Stokes vorticity"),
         ("finite-volume", "cell-centred finite-volume reference for 1D a(u) u_t = b(u) u_xx - q(u) on an interval (BDF2 + Newton), e.g. diffusion-sorption"),
+        ("pi-sc", "physics-informed FNO basis with the constraint rows as a soft penalty, trained on the rows of the problem's space-time grid"),
+        ("pi-hc", "physics-informed FNO basis with the rows as a hard constraint (Levenberg-Marquardt per solve, implicit gradient), trained on the rows"),
+        ("pi-hc-moe", "pi-hc with a mixture of experts: the grid split over space into K experts (--experts, default 4), each solving its own rows"),
     ];
 
     /// <summary>The classical solvers that serve as references, in the order tried for a problem: the first that accepts it.</summary>
@@ -54,10 +59,25 @@ public static class SolverCatalog
             LbfgsIterations: settings.LbfgsIterations ?? new LagrangianPinnOptions().LbfgsIterations,
             Seed: settings.Seed,
             Threads: settings.Threads)),
+        "pi-sc" or "pi-hc" or "pi-hc-moe" => new PhysicsInformedSolver(PhysicsInformed(name, settings)),
         "spectral" => new SpectralSolver(),
         "finite-volume" => new FiniteVolumeSolver(),
         _ => throw new ArgumentException($"unknown solver '{name}'; the solvers are: {string.Join(", ", Solvers.Select(s => s.Name))}"),
     };
+
+    /// <summary>The options of the physics-informed solver <paramref name="name"/> (pi-sc, pi-hc or pi-hc-moe) from <paramref name="settings"/>.</summary>
+    public static PhysicsInformedSolverOptions PhysicsInformed(string name, RunSettings settings)
+    {
+        var variant = PhysicsInformedVariant.Parse(name, settings.Experts);
+        var defaults = new PhysicsInformedSolverOptions();
+        return new PhysicsInformedSolverOptions(variant.Constraint, variant.Experts,
+            Times: settings.GridTimes ?? defaults.Times,
+            Points: settings.GridPoints,
+            Steps: settings.Epochs ?? defaults.Steps,
+            LearningRate: settings.LearningRate ?? defaults.LearningRate,
+            Seed: settings.Seed,
+            Threads: settings.Threads);
+    }
 
     /// <summary>The loss-weighting schemes by name, with their published defaults.</summary>
     public static IReadOnlyList<(string Name, LossWeighting? Scheme)> Weightings { get; } =

@@ -189,7 +189,7 @@ public class FnoTests
     public void ThreeDimensionalSpecRoundTripsAndOldSpecsStayTwoDimensional()
     {
         var basis = new FnoOptions(1, 8, Width: 8, Modes1: 3, Modes2: 4, Layers: 2, ProjectionWidth: 16, Padding: 2, Modes3: 5);
-        var spec = OperatorModelSpec.Of(new PhysicsInformedOptions("p", [0, 0.5, 1], [0, 1], basis));
+        var spec = OperatorModelSpec.Of(new PhysicsInformedOptions("p", [0, 0.5, 1], [[0, 0.5, 1], [0, 0.5, 1]], basis));
         string json = JsonSerializer.Serialize(spec, OperatorModelFile.Json);
         var read = JsonSerializer.Deserialize<OperatorModelSpec>(json, OperatorModelFile.Json)!;
         Assert.That(read.PhysicsInformed!.Basis, Is.EqualTo(basis));

@@ -60,6 +60,9 @@ public abstract class ParametricProblem
     /// </summary>
     public virtual Problem? Template => null;
 
+    /// <summary>The output field as an expression of the template's unknown; null when the output is the unknown itself.</summary>
+    public virtual Symbolic.Expr? Observed => null;
+
     /// <summary>Draws the random inputs of sample <paramref name="index"/> for <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is negative or the resolution too small.</exception>
     public abstract ParametricSample Draw(long seed, long index, int resolution);

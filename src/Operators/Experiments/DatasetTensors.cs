@@ -60,9 +60,9 @@ public static class DatasetTensors
                 break;
             case OperatorKind.PhysicsInformed:
                 var pi = spec.PhysicsInformed!;
-                Require(d == 1 && c == 1, "a physics-informed operator takes one 1D input field, the initial state");
-                Require(pi.Positions.SequenceEqual(data.Coordinates[0]) && pi.Times.SequenceEqual(data.Times),
-                    $"the physics-informed operator works on a {pi.Times.Length} x {pi.Positions.Length} (t, x) grid, not this one");
+                Require(d == pi.Dimension && c == 1, $"a physics-informed operator takes one {pi.Dimension}D input field, the initial state");
+                Require(Enumerable.Range(0, d).All(a => pi.Axes[a].SequenceEqual(data.Coordinates[a])) && pi.Times.SequenceEqual(data.Times),
+                    $"the physics-informed operator works on a {string.Join(" x ", pi.GridShape)} ({(d == 1 ? "t, x" : "t, x, y")}) grid, not this one");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown operator kind");

@@ -8,8 +8,8 @@ namespace PdeNet.Operators.Experiments;
 /// DeepONet takes <c>deeponet-antiderivative</c> (MLP branch on the sensor values) for 1D fields and
 /// <c>deeponet-darcy</c> (CNN branch) for 2D fields; MgNO takes <c>mgno-darcy</c>, LSM <c>lsm-darcy</c>
 /// (2D fields only). A physics-informed operator (pi-sc, pi-hc, pi-hc-moe) has no preset: its FNO basis
-/// network is <see cref="PhysicsInformedBasis"/> and its grid the data set's (output times × x), whose first
-/// time must be the initial time. The hidden layers stay the preset's; the branch width m (or the CNN's grid and
+/// network is <see cref="PhysicsInformedBasis"/> (1D fields) or <see cref="PhysicsInformedBasis3D"/> (2D fields)
+/// and its grid the data set's (output times × space), whose first time must be the initial time. The hidden layers stay the preset's; the branch width m (or the CNN's grid and
 /// channels), the trunk's coordinate count, and the MgNO/LSM input and output channels come from the data.
 /// </summary>
 /// <param name="Preset">The preset the specification derives from.</param>
@@ -63,16 +63,24 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
     /// </summary>
     public static FnoOptions PhysicsInformedBasis { get; } = new(1, 32, Width: 16, Modes1: 8, Modes2: 12, Layers: 3, ProjectionWidth: 64, Padding: 4);
 
+    /// <summary>
+    /// The basis network of the physics-informed operators on a (t, x, y) grid: an FNO over three axes with 32 basis
+    /// functions, width 12, 4 × 6 × 6 modes, 3 Fourier layers, projection width 64, padding 2: a reduction of the paper's
+    /// FNO3d (64 channels, 8 modes) that a CPU trains on an 11 × 16 × 16 Navier–Stokes grid.
+    /// </summary>
+    public static FnoOptions PhysicsInformedBasis3D { get; } = new(1, 32, Width: 12, Modes1: 4, Modes2: 6, Modes3: 6, Layers: 3, ProjectionWidth: 64, Padding: 2);
+
     private static OperatorModelChoice PhysicsInformed(OperatorDataset data, string? presetName, string what, PhysicsInformedVariant? variant)
     {
         if (variant is null) throw new ArgumentException("a physics-informed operator needs its constraint (pi-sc, pi-hc or pi-hc-moe)", nameof(variant));
         if (presetName is not null) throw new ArgumentException($"physics-informed operators have no presets (got --preset {presetName}); their basis network is fixed", nameof(presetName));
-        if (data.Dimension != 1) throw new ArgumentException($"{what} has {data.Dimension}D fields; the physics-informed operators take 1D fields with output times", nameof(data));
+        if (data.Dimension is < 1 or > 2) throw new ArgumentException($"{what} has {data.Dimension}D fields; the physics-informed operators take 1D or 2D fields with output times", nameof(data));
         if (data.InputNames.Count != 1) throw new ArgumentException($"{what} has {data.InputNames.Count} input fields; a physics-informed operator takes one, the initial state", nameof(data));
         string problem = data.Attributes.GetValueOrDefault("problem") as string ?? throw new ArgumentException($"{what} does not name its problem", nameof(data));
-        int nt = data.Times.Count, nx = data.GridShape[0];
-        var basis = PhysicsInformedBasis with { Modes1 = Math.Min(PhysicsInformedBasis.Modes1, (nt + PhysicsInformedBasis.Padding) / 2), Modes2 = Math.Min(PhysicsInformedBasis.Modes2, (nx + PhysicsInformedBasis.Padding) / 2 + 1) };
-        var options = new PhysicsInformedOptions(problem, data.Times.ToArray(), data.Coordinates[0].ToArray(), basis, variant.Constraint, variant.Experts);
+        int nt = data.Times.Count;
+        var basis = FitBasis(nt, data.GridShape);
+        var axes = Enumerable.Range(0, data.Dimension).Select(a => data.Coordinates[a].ToArray()).ToArray();
+        var options = new PhysicsInformedOptions(problem, data.Times.ToArray(), axes, basis, variant.Constraint, variant.Experts);
         try
         {
             options.Validate();
@@ -82,9 +90,24 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
             throw new ArgumentException($"{what}: {e.Message}", nameof(data), e);
         }
         var spec = OperatorModelSpec.Of(options);
-        string description = $"{options.Name}: FNO basis network ({basis.OutChannels} basis functions) on the {nt} x {nx} (t, x) grid of the data set" +
-            (variant.Experts is { } k ? $", {k} experts along x" : "");
+        string description = $"{options.Name}: FNO basis network ({basis.OutChannels} basis functions) on the {string.Join(" x ", options.GridShape)} " +
+            $"({(options.Dimension == 1 ? "t, x" : "t, x, y")}) grid of the data set" +
+            (options.ExpertSplits is { } splits ? $", {variant.Experts} experts ({string.Join(" x ", splits.Skip(1))} in space)" : "");
         return new OperatorModelChoice(new OperatorPreset(options.Name, description, spec, 0), spec);
+    }
+
+    /// <summary>
+    /// <see cref="PhysicsInformedBasis"/> (1D space) or <see cref="PhysicsInformedBasis3D"/> (2D space) with its modes capped at
+    /// what the padded (nt, n_1[, n_2]) grid holds.
+    /// </summary>
+    /// <param name="nt">Output times.</param>
+    /// <param name="space">Points per space axis (one or two axes).</param>
+    public static FnoOptions FitBasis(int nt, IReadOnlyList<int> space)
+    {
+        var b = space.Count == 1 ? PhysicsInformedBasis : PhysicsInformedBasis3D;
+        int pad = b.Padding;
+        if (space.Count == 1) return b with { Modes1 = Math.Min(b.Modes1, (nt + pad) / 2), Modes2 = Math.Min(b.Modes2, (space[0] + pad) / 2 + 1) };
+        return b with { Modes1 = Math.Min(b.Modes1, (nt + pad) / 2), Modes2 = Math.Min(b.Modes2, (space[0] + pad) / 2), Modes3 = Math.Min(b.Modes3!.Value, (space[1] + pad) / 2 + 1) };
     }
 
     private static DeepOnetOptions FitDeepOnet(DeepOnetOptions options, OperatorDataset data, string what)

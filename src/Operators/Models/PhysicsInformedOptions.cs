@@ -2,17 +2,20 @@ namespace PdeNet.Operators.Models;
 
 /// <summary>
 /// A physics-informed operator (Chalapathi, Du, Krishnapriyan, ICLR 2024): the FNO basis network maps the
-/// initial state (broadcast over the times, with the (t, x) coordinates appended) to N basis functions on
-/// the (nt, nx) space-time grid, and the constraint layer turns them into the solution from the problem's
-/// constraint rows (PDE, initial and boundary rows on the same grid). Soft, hard and hard-with-experts
+/// initial state (broadcast over the times, with the grid coordinates appended) to N basis functions on
+/// the (nt, n_1[, n_2]) space-time grid, and the constraint layer turns them into the solution from the
+/// problem's constraint rows (PDE, initial and boundary rows on the same grid). Soft, hard and hard-with-experts
 /// models differ only in <paramref name="Constraint"/> and <paramref name="Experts"/>.
 /// </summary>
 /// <param name="Problem">The parametric problem whose rows constrain the solution (the builder looks its rows up by this name).</param>
 /// <param name="Times">t_0 &lt; … &lt; t_{nt−1}, uniform; t_0 is the initial time.</param>
-/// <param name="Positions">x_0 &lt; … &lt; x_{nx−1}, uniform.</param>
-/// <param name="Basis">The basis network: InChannels 1 (the initial state), OutChannels N.</param>
+/// <param name="Axes">The positions along each space axis (one axis, or two: x then y), each increasing and uniform,
+/// at least 3 points; grid points are numbered row-major, x slowest.</param>
+/// <param name="Basis">The basis network: InChannels 1 (the initial state), OutChannels N; a 2D FNO over (t, x) for one space
+/// axis, a 3D FNO over (t, x, y) for two.</param>
 /// <param name="Constraint">Soft or hard.</param>
-/// <param name="Experts">Hard constraint only: K, the number of experts along x (the paper splits diffusion–sorption into 4);
+/// <param name="Experts">Hard constraint only: K, the number of experts, split over the space axes as evenly as K allows
+/// (<see cref="ExpertSplits"/>; the paper splits diffusion–sorption into 4 along x and Navier–Stokes into 2 × 2);
 /// null for a single global solve. K = 1 is the mixture of experts with one expert, the same solution as null.</param>
 /// <param name="PenaltyWeight">Soft constraint only: weight of the mean square residual in the loss.</param>
 /// <param name="MaxIterations">Levenberg–Marquardt iterations per solve.</param>
@@ -22,7 +25,7 @@ namespace PdeNet.Operators.Models;
 public sealed record PhysicsInformedOptions(
     string Problem,
     double[] Times,
-    double[] Positions,
+    double[][] Axes,
     FnoOptions Basis,
     ConstraintKind Constraint = ConstraintKind.Hard,
     int? Experts = null,
@@ -35,6 +38,28 @@ public sealed record PhysicsInformedOptions(
     /// <summary>pi-sc, pi-hc, or pi-hc-moe (experts given, even K = 1).</summary>
     public string Name => new PhysicsInformedVariant(Constraint, Experts).Name;
 
+    /// <summary>d, the number of space axes.</summary>
+    public int Dimension => Axes.Length;
+
+    /// <summary>(nt, n_1[, n_2]), the space-time grid's shape, time first.</summary>
+    public int[] GridShape => [Times.Length, .. Axes.Select(a => a.Length)];
+
+    /// <summary>
+    /// The experts along each grid axis, time first: 1 in time, and K factored over the space axes as evenly as it
+    /// goes, the larger factor on the earlier axis (K = 4 in 2D: 2 × 2; K = 2 in 2D: 2 along x). Null without experts.
+    /// </summary>
+    public int[]? ExpertSplits
+    {
+        get
+        {
+            if (Experts is not { } k) return null;
+            if (Dimension == 1) return [1, k];
+            int small = (int)Math.Floor(Math.Sqrt(k));
+            while (k % small != 0) small--;
+            return [1, k / small, small];
+        }
+    }
+
     /// <summary>N, the number of basis functions.</summary>
     public int BasisFunctions => Basis.OutChannels;
 
@@ -43,12 +68,27 @@ public sealed record PhysicsInformedOptions(
     {
         if (string.IsNullOrWhiteSpace(Problem)) throw new ArgumentException("a physics-informed operator needs the name of its problem", nameof(Problem));
         if (Times is null || Times.Length < 2) throw new ArgumentException("at least two times (the initial time and one more) are needed", nameof(Times));
-        if (Positions is null || Positions.Length < 3) throw new ArgumentException("at least three positions are needed", nameof(Positions));
+        if (Axes is null || Axes.Length is < 1 or > 2) throw new ArgumentException($"one or two space axes are needed, got {Axes?.Length ?? 0}", nameof(Axes));
+        for (int a = 0; a < Axes.Length; a++)
+        {
+            if (Axes[a] is null || Axes[a].Length < 3) throw new ArgumentException($"space axis {a} needs at least three positions", nameof(Axes));
+        }
         ArgumentNullException.ThrowIfNull(Basis);
         Basis.Validate();
         if (Basis.InChannels != 1) throw new ArgumentException($"the basis network takes the initial state, one channel; got {Basis.InChannels}", nameof(Basis));
-        if (Experts is { } k && (k < 1 || k > Positions.Length))
-            throw new ArgumentOutOfRangeException(nameof(Experts), k, $"the experts split {Positions.Length} positions; between 1 and that");
+        int basisDimension = Basis.Dimensions;
+        if (basisDimension != 1 + Dimension)
+            throw new ArgumentException($"the basis network must be a {1 + Dimension}D FNO over (t, {(Dimension == 1 ? "x" : "x, y")}), got a {basisDimension}D one", nameof(Basis));
+        if (Experts is { } k)
+        {
+            if (k < 1) throw new ArgumentOutOfRangeException(nameof(Experts), k, "at least one expert is needed");
+            var splits = ExpertSplits!;
+            for (int a = 0; a < Dimension; a++)
+            {
+                if (splits[1 + a] > Axes[a].Length)
+                    throw new ArgumentOutOfRangeException(nameof(Experts), k, $"{k} experts split space axis {a} into {splits[1 + a]}, but it has {Axes[a].Length} positions");
+            }
+        }
         if (Constraint == ConstraintKind.Soft && Experts is not null)
             throw new ArgumentException("experts belong to the hard constraint; the soft constraint has none", nameof(Experts));
         if (!(PenaltyWeight >= 0) || double.IsInfinity(PenaltyWeight)) throw new ArgumentOutOfRangeException(nameof(PenaltyWeight), PenaltyWeight, "must be finite and not negative");

@@ -7,4 +7,7 @@ namespace PdeNet.Pinns.HardConstraints;
 /// <param name="Weights">The weights: (batch, N) for one set, (batch, K, N) for K experts.</param>
 /// <param name="Penalty">The residual penalty to add to the loss (soft constraint), null for hard constraints.</param>
 /// <param name="Solves">The Levenberg–Marquardt outcome per expert (one entry without experts); empty for the soft constraint.</param>
-public sealed record ConstrainedSolution(Tensor Solution, Tensor Weights, Tensor? Penalty, IReadOnlyList<LevenbergMarquardtResult> Solves);
+/// <param name="Rows">The constraint rows at the solution, (batch, M) without the ridge rows, each row with the weights of the expert that
+/// owns it; computed when called, differentiable in the basis (through the implicit weights for hard constraints): the residual loss of
+/// training on the rows alone.</param>
+public sealed record ConstrainedSolution(Tensor Solution, Tensor Weights, Tensor? Penalty, IReadOnlyList<LevenbergMarquardtResult> Solves, Func<Tensor> Rows);

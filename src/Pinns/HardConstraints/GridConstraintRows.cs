@@ -20,6 +20,9 @@ namespace PdeNet.Pinns.HardConstraints;
 /// without condition), normal derivatives by one-sided second-order differences. Periodic axes have
 /// no boundary rows.</item>
 /// </list>
+/// An observed field other than u (a data set of vorticity w = -Δψ for a streamfunction ψ) is an expression
+/// of u's spatial jet: <see cref="Observe"/> evaluates it on the grid the same way, and a per-sample initial state
+/// passed to <see cref="Build"/> is then that field's, its "initial" rows -Δψ[0, s] - w₀(x_s).
 /// </summary>
 public sealed class GridConstraintRows : IConstraintRows
 {
@@ -27,13 +30,18 @@ public sealed class GridConstraintRows : IConstraintRows
     private readonly GridDerivatives _derivatives;
     private readonly RowBlock[] _blocks;
     private readonly double[]? _initial;
+    private readonly Expr? _observed;
+    private readonly Unknown[] _observedAtoms = [];
 
     /// <summary>Reads the rows from <paramref name="problem"/>.</summary>
     /// <param name="problem">A time-dependent problem with one scalar unknown on an interval, rectangle or box.</param>
     /// <param name="grid">The grid; its space axes cover the box (periodic axes without their last end).</param>
     /// <param name="options">Discretisation; null for <see cref="GridRowsOptions.Default"/>.</param>
-    /// <exception cref="NotSupportedException">A vector unknown, a steady problem, a domain that is not a box, or a condition the rows cannot express.</exception>
-    public GridConstraintRows(Problem problem, SpaceTimeGrid grid, GridRowsOptions? options = null)
+    /// <param name="observed">The observed field as a scalar expression of the unknown's spatial derivatives (no time
+    /// derivative), e.g. -Δψ; null for the unknown itself.</param>
+    /// <exception cref="NotSupportedException">A vector unknown, a steady problem, a domain that is not a box, a condition the
+    /// rows cannot express, or an observed field that is not a scalar function of the unknown's spatial jet.</exception>
+    public GridConstraintRows(Problem problem, SpaceTimeGrid grid, GridRowsOptions? options = null, Expr? observed = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(grid);
@@ -67,7 +75,21 @@ public sealed class GridConstraintRows : IConstraintRows
         blocks.AddRange(BoundaryBlocks(problem, grid, unknown, boundary, periodic));
         _blocks = blocks.ToArray();
         _initial = problem.Initial is null ? null : SampleInitial(problem, grid);
+        if (observed is not null && !observed.Equals(unknown))
+        {
+            _observed = Lowering.Lower(observed, grid.Dimension);
+            if (_observed.Rank != 0) throw new NotSupportedException($"problem '{problem.Name}': the observed field {observed} is not a scalar");
+            _observedAtoms = _observed.Nodes().OfType<Unknown>().Distinct().OrderBy(a => a.Order).ThenBy(a => a.Label, StringComparer.Ordinal).ToArray();
+            foreach (var atom in _observedAtoms)
+            {
+                if (atom.Name != unknown.Name || atom.TimeOrder > 0)
+                    throw new NotSupportedException($"problem '{problem.Name}': the observed field {observed} uses {atom.Label}; it must be a function of the spatial derivatives of {unknown.Name}");
+            }
+        }
     }
+
+    /// <summary>The problem's own initial condition of the unknown at the S spatial grid points; null when the problem has none.</summary>
+    public IReadOnlyList<double>? InitialState => _initial;
 
     /// <summary>The grid the rows live on.</summary>
     public SpaceTimeGrid Grid { get; }
@@ -104,11 +126,65 @@ public sealed class GridConstraintRows : IConstraintRows
         foreach (var block in _blocks.Take(1))
             result.Add(block.ToResidualBlock(Image, _problem, Grid.Dimension));
         long spatial = SpatialPoints;
-        var target = initial ?? tensor(_initial!, ScalarType.Float64).unsqueeze(0);
-        result.Add(ResidualBlock.Linear("initial", basis.narrow(1, 0, spatial), target, Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray()));
+        var first = Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray();
+        if (initial is not null && _observed is not null)
+        {
+            var terms = _observedAtoms.Select(a => Image(a).narrow(1, 0, spatial)).ToArray();
+            result.Add(new ResidualBlock("initial", terms, [.. Columns(first), initial], ObservedMinusTarget("initial"), first));
+        }
+        else
+        {
+            var target = initial ?? tensor(_initial!, ScalarType.Float64).unsqueeze(0);
+            result.Add(ResidualBlock.Linear("initial", basis.narrow(1, 0, spatial), target, first));
+        }
         foreach (var block in _blocks.Skip(1))
             result.Add(block.ToResidualBlock(Image, _problem, Grid.Dimension));
         return new LeastSquaresSystem(result);
+    }
+
+    /// <inheritdoc/>
+    public Tensor Observe(Tensor solution)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        if (solution.dim() != 2 || solution.shape[1] != Points)
+            throw new ArgumentException($"the solution must be (batch, {Points}), got ({string.Join(", ", solution.shape)})", nameof(solution));
+        if (_observed is null) return solution;
+        long batch = solution.shape[0];
+        var field = solution.reshape([batch, .. Grid.Shape.Select(n => (long)n), 1]);
+        var values = _observedAtoms.Select(a => _derivatives.Apply(field, a).reshape(batch, Points)).ToArray();
+        var columns = Columns(Enumerable.Range(0, (int)Points).Select(p => (long)p).ToArray());
+        var jet = new GridJet(_observedAtoms, values, columns, Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
+        var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed);
+        return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
+    }
+
+    /// <summary>The residual "observed field minus the target in the last data column", for rows whose other columns are t, x_1, …, x_d.</summary>
+    private PointwiseResidual ObservedMinusTarget(string name)
+    {
+        var atoms = _observedAtoms;
+        var observed = _observed!;
+        int d = Grid.Dimension;
+        string context = $"the {name} rows of problem '{_problem.Name}'";
+        return (values, columns) =>
+        {
+            var jet = new GridJet(atoms, values, columns.Take(1 + d).ToArray(), d, context);
+            return new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(observed) - columns[1 + d];
+        };
+    }
+
+    /// <summary>t and x_1, …, x_d of the grid points <paramref name="points"/> (flat indices), each (1, rows).</summary>
+    private Tensor[] Columns(long[] points)
+    {
+        int d = Grid.Dimension;
+        var data = Enumerable.Range(0, 1 + d).Select(_ => new double[points.Length]).ToArray();
+        for (int r = 0; r < points.Length; r++)
+        {
+            long level = points[r] / Grid.SpatialPoints;
+            data[0][r] = Grid.Times[(int)level];
+            var x = Grid.Position(points[r] % Grid.SpatialPoints);
+            for (int a = 0; a < d; a++) data[1 + a][r] = x[a];
+        }
+        return data.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
     }
 
     /// <summary>Rows at time levels n ≥ 1 at the spatial points <paramref name="spatial"/>; <paramref name="normals"/> per spatial point on boundary rows.</summary>

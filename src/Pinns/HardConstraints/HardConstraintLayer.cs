@@ -52,7 +52,7 @@ public sealed class HardConstraintLayer : IConstraintLayer
             var (w, result) = Solve(system);
             var weights = ImplicitLeastSquaresFunction.Apply(system, w, _options.Solver.Ridge);
             var u = basis.bmm(weights.unsqueeze(-1)).squeeze(-1);
-            return new ConstrainedSolution(u, weights, null, [result]);
+            return new ConstrainedSolution(u, weights, null, [result], () => system.Residual(weights));
         }
 
         int k = _experts.Count;
@@ -82,7 +82,8 @@ public sealed class HardConstraintLayer : IConstraintLayer
             var part = basis.bmm(expertWeights[e].unsqueeze(-1)).squeeze(-1) * mask;
             solution = solution is null ? part : solution + part;
         }
-        return new ConstrainedSolution(solution!, stack(expertWeights, 1), null, solved.Select(s => s.R).ToArray());
+        return new ConstrainedSolution(solution!, stack(expertWeights, 1), null, solved.Select(s => s.R).ToArray(),
+            () => cat(Enumerable.Range(0, k).Select(e => local[e]!.Residual(expertWeights[e])).ToArray(), 1));
     }
 
     private (Tensor W, LevenbergMarquardtResult R) Solve(LeastSquaresSystem system)

@@ -18,9 +18,18 @@ public interface IConstraintRows
     /// <summary>The rows for a batch of bases; the terms stay differentiable in <paramref name="basis"/>.</summary>
     /// <param name="basis">(batch, P, N) float64.</param>
     /// <param name="initial">
-    /// The initial state u(t₀, ·) on the S spatial grid points, (batch or 1, S) float64, one row per
-    /// sample for operator learning (each sample its own initial condition); null for the problem's own
-    /// initial condition. It enters the rows as data: nothing is differentiated with respect to it.
+    /// The initial state of the observed field (<see cref="Observe"/>; u itself unless the rows say otherwise) at
+    /// t₀ on the S spatial grid points, (batch or 1, S) float64, one row per sample for operator learning (each
+    /// sample its own initial condition); null for the problem's own initial condition of u. It enters the rows as data: nothing is differentiated with respect to it.
     /// </param>
     LeastSquaresSystem Build(Tensor basis, Tensor? initial);
+
+    /// <summary>
+    /// The observed field (what data sets hold and what a per-sample initial state of <see cref="Build"/> gives at
+    /// t₀) of the unknown u on the grid: u itself unless the rows say otherwise, for instance the vorticity -Δψ
+    /// of a streamfunction ψ.
+    /// </summary>
+    /// <param name="solution">u at the P grid points, (batch, P) float64.</param>
+    /// <returns>(batch, P), differentiable in <paramref name="solution"/>.</returns>
+    Tensor Observe(Tensor solution) => solution;
 }

@@ -43,6 +43,13 @@ public static class LevenbergMarquardt
 
         var (r, a, g, cost) = Evaluate(w);
         using var noGrad = no_grad();
+        var finite = cost.isfinite() & a.isfinite().all(2).all(1);
+        if (!finite.all().item<bool>())
+        {
+            long sample = (~finite).nonzero()[0][0].item<long>();
+            throw new InvalidOperationException($"the constraint rows or their Jacobian are not finite at the starting weights (sample {sample}): " +
+                "the equation is not defined for the values the basis gives there (e.g. a power of a negative u); start from other weights or check the problem's coefficients");
+        }
         // μ never falls below 1e-12 · max diag(JᵀJ) at the start, which keeps the Cholesky factorisation of
         // JᵀJ + λ²I + μI well defined when JᵀJ is singular (more basis functions than rows).
         var floor = (1e-12 * a.diagonal(0, 1, 2).amax(1)).clamp_min(1e-300);

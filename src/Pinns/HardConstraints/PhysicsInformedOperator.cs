@@ -6,33 +6,38 @@ namespace PdeNet.Pinns.HardConstraints;
 
 /// <summary>
 /// The physics-informed operator of Chalapathi, Du and Krishnapriyan (ICLR 2024) as an operator network:
-/// the initial state u₀ (batch, 1, nx), broadcast over the nt times of the space-time grid, goes through
-/// the <see cref="Fno"/> basis network to N basis functions (batch, nt·nx, N), and the constraint layer
-/// (<see cref="SoftConstraintLayer"/> for pi-sc, <see cref="HardConstraintLayer"/> for pi-hc and, with an
-/// <see cref="ExpertPartition"/> of K experts along x, pi-hc-moe) turns them into u on the grid,
-/// with u₀ as each sample's initial rows,
-/// (batch, nt, nx), t first. The three variants share everything but that layer. In training mode the
-/// soft constraint's residual penalty, times <see cref="PhysicsInformedOptions.PenaltyWeight"/>, is
-/// handed to the trainer by <see cref="TakePenalty"/>.
+/// the initial state (batch, 1, n_1[, n_2]), broadcast over the nt times of the space-time grid, goes through
+/// the <see cref="Fno"/> basis network (2D over (t, x), 3D over (t, x, y)) to N basis functions
+/// (batch, P, N), P = nt·n_1[·n_2], t first, and the constraint layer (<see cref="SoftConstraintLayer"/> for
+/// pi-sc, <see cref="HardConstraintLayer"/> for pi-hc and, with an <see cref="ExpertPartition"/> of K experts
+/// over the space axes, pi-hc-moe) turns them into the unknown u on the grid, with the initial state as each
+/// sample's initial rows. The output is the observed field of the rows (<see cref="IConstraintRows.Observe"/>:
+/// u itself, or for instance the vorticity -Δψ of a streamfunction), (batch, nt, n_1[, n_2]). The three variants
+/// share everything but the constraint layer. In training mode the soft constraint's residual penalty, times
+/// <see cref="PhysicsInformedOptions.PenaltyWeight"/>, is handed to the trainer by <see cref="TakePenalty"/>.
 /// </summary>
 public sealed class PhysicsInformedOperator : OperatorNetwork
 {
     private readonly Fno _basis;
-    private readonly int _nt, _nx;
+    private readonly IConstraintRows _rows;
+    private readonly long[] _grid;
+    private readonly long _spatial;
     private Tensor? _penalty;
 
     /// <summary>Builds the operator in the default dtype (float64 through <see cref="OperatorModelSpec.Build"/>).</summary>
     /// <param name="options">The configuration.</param>
-    /// <param name="rows">The problem's constraint rows on the (Times × Positions) grid.</param>
+    /// <param name="rows">The problem's constraint rows on the (Times × Axes) grid.</param>
     public PhysicsInformedOperator(PhysicsInformedOptions options, IConstraintRows rows) : base(nameof(PhysicsInformedOperator))
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rows);
         Options = options.Validate();
-        _nt = options.Times.Length;
-        _nx = options.Positions.Length;
-        if (rows.Points != (long)_nt * _nx)
-            throw new ArgumentException($"the rows cover {rows.Points} grid points, the operator's grid {_nt} x {_nx}", nameof(rows));
+        _grid = options.GridShape.Select(n => (long)n).ToArray();
+        _spatial = _grid.Skip(1).Aggregate(1L, (p, n) => p * n);
+        long points = _grid[0] * _spatial;
+        if (rows.Points != points)
+            throw new ArgumentException($"the rows cover {rows.Points} grid points, the operator's grid {string.Join(" x ", _grid)} has {points}", nameof(rows));
+        _rows = rows;
         _basis = new Fno(options.Basis);
         Constraint = options.Constraint switch
         {
@@ -40,7 +45,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
             ConstraintKind.Hard => new HardConstraintLayer(rows,
                 new HardConstraintOptions(new LevenbergMarquardtOptions(options.MaxIterations, options.Tolerance, options.Tolerance, Ridge: options.Ridge),
                     options.InitialWeight),
-                options.Experts is { } k ? new ExpertPartition([_nt, _nx], [1, k]) : null),
+                options.ExpertSplits is { } splits ? new ExpertPartition(options.GridShape, splits) : null),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Constraint, "unknown constraint kind"),
         };
         RegisterComponents();
@@ -65,26 +70,29 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     /// <inheritdoc/>
     public override bool NeedsRawData => true;
 
-    /// <summary>The N basis functions of the initial states <paramref name="input"/> (batch, 1, nx): (batch, nt·nx, N), t first.</summary>
+    /// <summary>The N basis functions of the initial states <paramref name="input"/> (batch, 1, n_1[, n_2]): (batch, P, N), t first.</summary>
     public Tensor BasisFunctions(Tensor input)
     {
         var u0 = Initial(input);
         long batch = u0.shape[0];
-        var features = u0.view(batch, 1, 1, _nx).expand(batch, 1, _nt, _nx);
-        return _basis.forward(features).permute(0, 2, 3, 1).reshape(batch, (long)_nt * _nx, Options.BasisFunctions);
+        long[] single = [batch, 1, 1, .. _grid.Skip(1)];
+        long[] broadcast = [batch, 1, .. _grid];
+        var features = u0.view(single).expand(broadcast);
+        long[] channelsLast = [0, .. Enumerable.Range(2, _grid.Length).Select(a => (long)a), 1];
+        return _basis.forward(features).permute(channelsLast).reshape(batch, _grid[0] * _spatial, Options.BasisFunctions);
     }
 
     /// <inheritdoc/>
-    /// <param name="input">The initial states, (batch, 1, nx) or (batch, nx), raw.</param>
+    /// <param name="input">The initial states of the observed field, (batch, 1, n_1[, n_2]) or (batch, n_1[, n_2]), raw.</param>
     /// <param name="coordinates">Unused (null).</param>
-    /// <returns>u on the grid, (batch, nt, nx).</returns>
+    /// <returns>The observed field on the grid, (batch, nt, n_1[, n_2]).</returns>
     public override Tensor Forward(Tensor input, Tensor? coordinates)
     {
         var basis = BasisFunctions(input);
         var solution = Constraint.Forward(basis, Initial(input));
         LastSolution = solution;
         _penalty = training && solution.Penalty is { } p ? p * Options.PenaltyWeight : null;
-        return solution.Solution.view(input.shape[0], _nt, _nx);
+        return _rows.Observe(solution.Solution).view([input.shape[0], .. _grid]);
     }
 
     /// <inheritdoc/>
@@ -98,8 +106,12 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     private Tensor Initial(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        bool ok = (input.dim() == 3 && input.shape[1] == 1 && input.shape[2] == _nx) || (input.dim() == 2 && input.shape[1] == _nx);
-        Expect(ok, nameof(input), $"(batch, 1, {_nx}) or (batch, {_nx})", input);
-        return input.reshape(input.shape[0], _nx);
+        var space = _grid.Skip(1).ToArray();
+        int d = space.Length;
+        bool ok = (input.dim() == d + 2 && input.shape[1] == 1 && input.shape.Skip(2).SequenceEqual(space))
+                  || (input.dim() == d + 1 && input.shape.Skip(1).SequenceEqual(space));
+        string expected = string.Join(", ", space);
+        Expect(ok, nameof(input), $"(batch, 1, {expected}) or (batch, {expected})", input);
+        return input.reshape(input.shape[0], _spatial);
     }
 }

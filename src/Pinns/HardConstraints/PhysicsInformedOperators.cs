@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PdeNet.Core.Problems;
+using PdeNet.Core.Symbolic;
 using PdeNet.Operators.Models;
 
 namespace PdeNet.Pinns.HardConstraints;
@@ -30,15 +31,16 @@ public static class PhysicsInformedOperators
 
     /// <summary>
     /// Registers <paramref name="problem"/>'s equation and boundary conditions as the rows of <paramref name="name"/>:
-    /// <see cref="GridConstraintRows"/> on the options' (Times × Positions) grid, the initial state given per sample.
+    /// <see cref="GridConstraintRows"/> on the options' (Times × Axes) grid, the initial state given per sample.
     /// </summary>
     /// <param name="name">The parametric problem's name (data sets carry it).</param>
-    /// <param name="problem">A time-dependent problem with one scalar unknown on an interval.</param>
+    /// <param name="problem">A time-dependent problem with one scalar unknown on an interval or rectangle.</param>
     /// <param name="rows">Discretisation of the rows; null for <see cref="GridRowsOptions.Default"/>.</param>
-    public static void Register(string name, Problem problem, GridRowsOptions? rows = null)
+    /// <param name="observed">The field the data sets hold, as an expression of the unknown (<see cref="ParametricProblem.Observed"/>); null for the unknown.</param>
+    public static void Register(string name, Problem problem, GridRowsOptions? rows = null, Expr? observed = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        Register(name, o => new GridConstraintRows(problem, new SpaceTimeGrid(o.Times, [o.Positions]), rows));
+        Register(name, o => new GridConstraintRows(problem, new SpaceTimeGrid(o.Times, o.Axes), rows, observed));
     }
 
     /// <summary>Registers every problem of <paramref name="problems"/> that has a <see cref="ParametricProblem.Template"/>, by its name.</summary>
@@ -47,7 +49,7 @@ public static class PhysicsInformedOperators
         ArgumentNullException.ThrowIfNull(problems);
         foreach (var problem in problems)
         {
-            if (problem.Template is { } template) Register(problem.Name, template);
+            if (problem.Template is { } template) Register(problem.Name, template, observed: problem.Observed);
         }
     }
 

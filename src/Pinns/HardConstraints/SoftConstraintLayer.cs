@@ -38,7 +38,7 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         var system = _rows.Build(basis, initial);
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
-        var penalty = system.Residual(w).square().mean();
-        return new ConstrainedSolution(u, w, penalty, []);
+        var rows = system.Residual(w);
+        return new ConstrainedSolution(u, w, rows.square().mean(), [], () => rows);
     }
 }

@@ -331,6 +331,48 @@ public class GridConstraintRowsTests
     }
 
     [Test]
+    public void ObservedVorticityIsMinusTheLaplacianAndItsInitialRowsHold()
+    {
+        using var scope = NewDisposeScope();
+        // Navier–Stokes with the streamfunction ψ as unknown and the vorticity w = -Δψ as the observed field: data
+        // sets hold w, so the initial rows are -Δψ(0) = w₀ and the output is -Δψ, both spectral on the torus.
+        var problem = NavierStokes2D.Create();
+        var grid = new SpaceTimeGrid(Linspace(0, 0.5, 3), [Periodic(1, 8), Periodic(1, 8)]);
+        var rows = new GridConstraintRows(problem, grid, observed: -Laplacian(problem.Unknown));
+        double k2 = 8 * Math.PI * Math.PI;
+        var psi = Sampled(grid, (t, p) => Math.Exp(-t) * Math.Sin(2 * Math.PI * p[0]) * Math.Cos(2 * Math.PI * p[1]));
+        var w = rows.Observe(psi.view(1, grid.Points));
+        var expected = psi.view(1, grid.Points) * k2;
+        Assert.That((w - expected).abs().max().item<double>(), Is.LessThan(1e-10 * k2));
+        Assert.That((new GridConstraintRows(problem, grid).Observe(psi.view(1, grid.Points)) - psi.view(1, grid.Points)).abs().max().item<double>(), Is.Zero,
+            "without an observed field the output is ψ");
+
+        // A hard-constraint solve on a nodal basis with each sample's initial vorticity meets -Δψ(0) = w₀ (two samples).
+        var w0 = tensor(Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, (int)grid.SpatialPoints).Select(s =>
+        {
+            var x = grid.Position(s);
+            return (1 + i) * Math.Sin(2 * Math.PI * x[0]) * Math.Sin(4 * Math.PI * x[1]) + 0.5 * Math.Cos(2 * Math.PI * (x[0] + x[1]));
+        })).ToArray(), ScalarType.Float64).view(2, grid.SpatialPoints);
+        var basis = eye(grid.Points, dtype: ScalarType.Float64).unsqueeze(0).expand(2, -1, -1).contiguous();
+        var output = new HardConstraintLayer(rows, new HardConstraintOptions(new LevenbergMarquardtOptions(MaxIterations: 50, Ridge: 1e-10))).Forward(basis, w0);
+        var initial = rows.Observe(output.Solution).narrow(1, 0, grid.SpatialPoints);
+        double mismatch = (initial - w0).abs().max().item<double>();
+        TestContext.Out.WriteLine($"observed initial rows: max |-Δψ(0) - w0| = {mismatch:E2}, LM iterations {string.Join(", ", output.Solves[0].Iterations)}");
+        Assert.That(output.Solves[0].Converged.All(c => c));
+        Assert.That(mismatch, Is.LessThan(1e-8));
+        Assert.That(output.Rows().abs().max().item<double>(), Is.LessThan(1e-8), "all rows, PDE included, are met at the solution");
+    }
+
+    [Test]
+    public void AnObservedFieldWithATimeDerivativeIsRefused()
+    {
+        var problem = NavierStokes2D.Create();
+        var grid = new SpaceTimeGrid(Linspace(0, 0.5, 3), [Periodic(1, 8), Periodic(1, 8)]);
+        var e = Assert.Throws<NotSupportedException>(() => new GridConstraintRows(problem, grid, observed: Dt(problem.Unknown)))!;
+        Assert.That(e.Message, Does.Contain("navier-stokes-2d").And.Contain("spatial derivatives"));
+    }
+
+    [Test]
     public void UnsupportedProblemsAndGridsAreRefusedByName()
     {
         var grid = new SpaceTimeGrid(Linspace(0, 1, 3), [Linspace(0, 1, 5)]);

@@ -20,12 +20,12 @@ public class PhysicsInformedOperatorTests
     public void Register()
     {
         TorchRuntime.Initialise(seed: 3, threads: 1);
-        PhysicsInformedOperators.Register(Problem, o => new ReactionDiffusionRows1D(o.Times, o.Positions, Nu, u => zeros_like(u),
-            o.Positions.Select(x => Math.Sin(Math.PI * x)).ToArray(), new double[o.Times.Length], new double[o.Times.Length]));
+        PhysicsInformedOperators.Register(Problem, o => new ReactionDiffusionRows1D(o.Times, o.Axes[0], Nu, u => zeros_like(u),
+            o.Axes[0].Select(x => Math.Sin(Math.PI * x)).ToArray(), new double[o.Times.Length], new double[o.Times.Length]));
     }
 
     private static OperatorModelSpec Spec(ConstraintKind constraint, int? experts = null) =>
-        OperatorModelSpec.Of(new PhysicsInformedOptions(Problem, Times, Positions,
+        OperatorModelSpec.Of(new PhysicsInformedOptions(Problem, Times, [Positions],
             new FnoOptions(1, 8, Width: 8, Modes1: 3, Modes2: 4, Layers: 2, ProjectionWidth: 16, Padding: 2), constraint, experts, MaxIterations: 30));
 
     /// <summary>Initial states a sin(πx) and their exact solutions a exp(−νπ²t) sin(πx).</summary>
@@ -53,6 +53,30 @@ public class PhysicsInformedOperatorTests
         using var b = moe.Predict(input);
         Assert.That(a.shape, Is.EqualTo(new long[] { 3, Times.Length, Positions.Length }));
         Assert.That((a - b).abs().max().item<double>(), Is.EqualTo(0).Within(1e-12));
+    }
+
+    [TestCase(1, 4, new[] { 1, 4 })]
+    [TestCase(2, 4, new[] { 1, 2, 2 })]
+    [TestCase(2, 2, new[] { 1, 2, 1 })]
+    [TestCase(2, 6, new[] { 1, 3, 2 })]
+    [TestCase(2, 5, new[] { 1, 5, 1 })]
+    public void ExpertsAreSplitOverTheSpaceAxesAsEvenlyAsTheyGo(int dimension, int experts, int[] splits)
+    {
+        var axes = Enumerable.Repeat(Positions, dimension).ToArray();
+        var basis = new FnoOptions(1, 4, Modes3: dimension == 2 ? 2 : null);
+        var options = new PhysicsInformedOptions(Problem, Times, axes, basis, ConstraintKind.Hard, experts);
+        Assert.That(options.ExpertSplits, Is.EqualTo(splits));
+        Assert.That(options.GridShape, Is.EqualTo(new[] { Times.Length }.Concat(Enumerable.Repeat(Positions.Length, dimension))));
+        Assert.That(options with { Experts = null }, Has.Property(nameof(PhysicsInformedOptions.ExpertSplits)).Null);
+    }
+
+    [Test]
+    public void OptionsRefuseABasisOfTheWrongDimensionAndTooManyExperts()
+    {
+        var twoAxes = new PhysicsInformedOptions(Problem, Times, [Positions, Positions], new FnoOptions(1, 4), ConstraintKind.Hard);
+        Assert.That(() => twoAxes.Validate(), Throws.ArgumentException.With.Message.Contains("3D FNO over (t, x, y)"));
+        var many = new PhysicsInformedOptions(Problem, Times, [Positions], new FnoOptions(1, 4), ConstraintKind.Hard, Positions.Length + 1);
+        Assert.That(() => many.Validate(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Experts"));
     }
 
     [Test]
