@@ -120,6 +120,30 @@ public class CliTests
     }
 
     [Test]
+    public void PhysicsInformedSolversAreReachedByName()
+    {
+        var (exit, output, error) = Run("solve", "heat-1d", "--solver", "pi-hc-moe", "--experts", "2", "--epochs", "3", "--grid-times", "6", "--grid-points", "12",
+            "--threads", "1", "--out", _folder, "--json");
+        Assert.That(exit, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("solver").GetString()!);
+        Assert.That(runs.Keys, Is.EquivalentTo(new[] { "finite-volume", "pi-hc-moe" }));
+        var details = runs["pi-hc-moe"].GetProperty("details");
+        Assert.That(details.GetProperty("grid").GetString(), Is.EqualTo("6 x 12"));
+        Assert.That(details.GetProperty("experts").GetInt32(), Is.EqualTo(2));
+        Assert.That(runs["pi-hc-moe"].GetProperty("relL2VsReference").GetDouble(), Is.GreaterThan(0).And.LessThan(1));
+        var files = runs["pi-hc-moe"].GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).ToArray();
+        Assert.That(files, Does.Contain("heat-1d.h5").And.Contain("heat-1d-loss-pi-hc-moe.png"));
+
+        var wrong = Run("solve", "heat-1d", "--solver", "pi-hc", "--experts", "2", "--out", _folder);
+        Assert.That(wrong.Exit, Is.EqualTo(1));
+        Assert.That(wrong.Error, Does.Contain("--experts applies to --solver pi-hc-moe only"));
+        var grid = Run("solve", "heat-1d", "--solver", "fem", "--grid-points", "8", "--out", _folder);
+        Assert.That(grid.Exit, Is.EqualTo(1));
+        Assert.That(grid.Error, Does.Contain("--grid-times and --grid-points apply to the physics-informed solvers"));
+    }
+
+    [Test]
     public void DemoTrainsAPinnAgainstTheReferenceAndWritesEverything()
     {
         var (exit, output, error) = Run("demo", "--epochs", "60", "--out", _folder, "--json", "--threads", "2");

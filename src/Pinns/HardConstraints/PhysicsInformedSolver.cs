@@ -36,6 +36,8 @@ public sealed class PhysicsInformedSolver(PhysicsInformedSolverOptions options) 
     {
         ArgumentNullException.ThrowIfNull(problem);
         problem.Validate();
+        if (!problem.IsTimeDependent)
+            throw new NotSupportedException($"problem '{problem.Name}' is steady; the physics-informed solvers work on a space-time grid and need a time-dependent problem (its initial state is the basis network's input)");
         var box = GridDomain.BoxOf(problem);
         if (box.Dimension > 2)
             throw new NotSupportedException($"problem '{problem.Name}' is {box.Dimension}D; the physics-informed solvers work in 1D and 2D (an FNO over (t, x) or (t, x, y))");
