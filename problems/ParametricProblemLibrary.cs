@@ -11,6 +11,7 @@ public static class ParametricProblemLibrary
         (Antiderivative1D.ProblemName, () => new Antiderivative1D()),
         (BurgersParametric1D.ProblemName, () => new BurgersParametric1D()),
         (DiffusionSorptionParametric1D.ProblemName, () => new DiffusionSorptionParametric1D()),
+        (NavierStokesParametric2D.ProblemName, () => new NavierStokesParametric2D()),
     ];
 
     /// <summary>The names of all parametric problems.</summary>

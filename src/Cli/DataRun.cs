@@ -127,11 +127,19 @@ internal sealed class DataRun(TextWriter output, TextWriter error)
         "exact" => (null, "exact"),
         "fem" => (new FemSolver(new FemOptions(Element: FiniteElement.P1, CellsPerSide: resolution - 1, Threads: 1)),
             $"fem: P1 on the structured triangulation with {resolution - 1} cells per side, CG + AMG, tolerance 1e-10"),
-        "spectral" => (new SpectralSolver(new SpectralOptions(OutputIntervals: 1)), "spectral: Fourier pseudo-spectral, automatic grid (256 points and up, spectral tail below 1e-10) and scheme, one output interval"),
+        "spectral" => (new SpectralSolver(new SpectralOptions(TimeStep: problem.ReferenceTimeStep, OutputIntervals: SnapshotIntervals(problem, resolution))),
+            $"spectral: Fourier pseudo-spectral, automatic grid (1D: 256 points and up, spectral tail below 1e-10; 2D: 64 points per side) and scheme, {SnapshotIntervals(problem, resolution)} output interval(s){(problem.ReferenceTimeStep is { } dt ? string.Create(CultureInfo.InvariantCulture, $", time step {dt:G6}") : "")}"),
         "finite-volume" => (new FiniteVolumeSolver(new FiniteVolumeOptions(Cells: 512, StepsPerOutput: 4, OutputIntervals: 100)),
             "finite-volume: 512 cells, BDF2, 100 snapshot intervals, 4 steps each"),
         var other => throw new NotSupportedException($"problem '{problem.Name}' asks for the reference solver '{other}', which the data command does not know"),
     };
+
+    /// <summary>One snapshot per output time of <paramref name="problem"/>, whose output times are uniform from 0: nt − 1 intervals when t = 0 is an output, otherwise nt.</summary>
+    private static int SnapshotIntervals(ParametricProblem problem, int resolution)
+    {
+        var times = problem.OutputTimes(resolution);
+        return Math.Max(1, times[0] == 0 ? times.Length - 1 : times.Length);
+    }
 
     private T WithProgress<T>(string label, bool console, Func<IProgress<DatasetProgress>, T> run)
     {

@@ -40,6 +40,25 @@ public class DataCliTests
     }
 
     [Test]
+    public void DataWritesNavierStokesVorticityAtEveryOutputTime()
+    {
+        var (exit, output, error) = CliHarness.Run("data", "navier-stokes-2d-vorticity", "--samples", "2", "--resolution", "16", "--out", File("ns.h5"), "--seed", "1");
+        Assert.That(exit, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("2 samples of navier-stokes-2d-vorticity at resolution 16"));
+        var data = OperatorDatasetFile.Read(File("ns.h5"));
+        Assert.That(data.GridShape, Is.EqualTo(new[] { 16, 16 }));
+        Assert.That(data.Times, Is.EqualTo(new[] { 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 }).Within(1e-15));
+        Assert.That(data.InputNames, Is.EqualTo(new[] { "w0" }));
+        Assert.That(data.OutputName, Is.EqualTo("w"));
+        Assert.That(data.Output(1)[..256].ToArray(), Is.EqualTo(data.Input(0, 1).ToArray()));
+        var problem = new PdeNet.Problems.NavierStokesParametric2D();
+        var solver = new PdeNet.Solvers.Spectral.SpectralSolver(new PdeNet.Solvers.Spectral.SpectralOptions(TimeStep: problem.ReferenceTimeStep, OutputIntervals: 10));
+        var expected = problem.Reference(problem.Draw(1, 1, 16), solver);
+        Assert.That(data.Output(1).ToArray(), Is.EqualTo(expected).Within(1e-12), "one snapshot per output time at the problem's time step");
+        Assert.That(data.Attributes["config_nu"], Is.EqualTo(1e-3));
+    }
+
+    [Test]
     public void BadInputGivesOneClearErrorLine()
     {
         var (exit, _, error) = CliHarness.Run("data", "nonsense", "--samples", "2", "--out", File("x.h5"));

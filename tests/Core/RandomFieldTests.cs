@@ -118,4 +118,54 @@ public class RandomFieldTests
         Assert.That(() => new GaussianRandomField2D(1, 3, 8), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("alpha"));
         Assert.That(() => new GaussianRandomField2D(2, 3, 1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("resolution"));
     }
+
+    [Test]
+    public void PeriodicGrf2DMatchesItsCovarianceAndItsStreamfunction()
+    {
+        var field = new PeriodicGaussianRandomField2D(alpha: 2.5, tau: 7, sigma: Math.Pow(7, 1.5), modes: 4);
+        Assert.That(field.Wavenumbers, Has.Count.EqualTo(2 * 4 * 5));
+        const int samples = 4000;
+        (double X, double Y)[] points = [(0.1, 0.7), (0.35, 0.4)];
+        var sum = new double[2];
+        var products = new double[3];
+        for (int s = 0; s < samples; s++)
+        {
+            var w = field.Sample(RandomStream.ForSample(11, s));
+            double a = w.Value(points[0].X, points[0].Y), b = w.Value(points[1].X, points[1].Y);
+            (sum[0], sum[1]) = (sum[0] + a, sum[1] + b);
+            (products[0], products[1], products[2]) = (products[0] + a * a, products[1] + b * b, products[2] + a * b);
+        }
+        double variance = field.Covariance(points[0].X, points[0].Y, points[0].X, points[0].Y);
+        Assert.That(field.Covariance(points[1].X, points[1].Y, points[1].X, points[1].Y), Is.EqualTo(variance).Within(1e-12 * variance), "stationary");
+        double cross = field.Covariance(points[0].X, points[0].Y, points[1].X, points[1].Y);
+        // Four standard errors: the mean's is √(σ²/N), a second moment's at most σ² √(2/N).
+        double meanTolerance = 4 * Math.Sqrt(variance / samples), momentTolerance = 4 * variance * Math.Sqrt(2.0 / samples);
+        Assert.That(sum[0] / samples, Is.EqualTo(0).Within(meanTolerance));
+        Assert.That(sum[1] / samples, Is.EqualTo(0).Within(meanTolerance));
+        Assert.That(products[0] / samples, Is.EqualTo(variance).Within(momentTolerance));
+        Assert.That(products[1] / samples, Is.EqualTo(variance).Within(momentTolerance));
+        Assert.That(products[2] / samples, Is.EqualTo(cross).Within(momentTolerance));
+
+        var sample = field.Sample(RandomStream.ForSample(2, 3));
+        Assert.That(field.Sample(RandomStream.ForSample(2, 3)), Is.EqualTo(sample).Using<PeriodicSample2D>((p, q) => p.Cosine.SequenceEqual(q.Cosine) && p.Sine.SequenceEqual(q.Sine)), "same seed, same sample");
+        Assert.That(field.Sample(RandomStream.ForSample(2, 4)).Cosine, Is.Not.EqualTo(sample.Cosine));
+        var layout = new PdeNet.Core.Symbolic.VariableLayout(2);
+        var expression = PdeNet.Core.Symbolic.ExpressionCompiler.Compile(PdeNet.Core.Symbolic.Lowering.Lower(sample.Expression(), 2), layout, p => p.DefaultValue);
+        var streamfunction = PdeNet.Core.Symbolic.ExpressionCompiler.Compile(PdeNet.Core.Symbolic.Lowering.Lower(sample.StreamfunctionExpression(), 2), layout, p => p.DefaultValue);
+        var v = new double[layout.Count];
+        const double h = 1e-3;
+        foreach (var (x, y) in new[] { (0.0, 0.0), (0.13, 0.77), (0.5, 0.25), (0.91, 0.06) })
+        {
+            double w = sample.Value(x, y);
+            (v[0], v[1]) = (x, y);
+            Assert.That(expression(v), Is.EqualTo(w).Within(1e-12));
+            Assert.That(streamfunction(v), Is.EqualTo(sample.Streamfunction(x, y)).Within(1e-13));
+            // -Δψ by the fourth-order five-point stencil along each axis.
+            double Second(Func<double, double> f) => (-f(2 * h) + 16 * f(h) - 30 * f(0) + 16 * f(-h) - f(-2 * h)) / (12 * h * h);
+            double laplacian = Second(d => sample.Streamfunction(x + d, y)) + Second(d => sample.Streamfunction(x, y + d));
+            Assert.That(-laplacian, Is.EqualTo(w).Within(1e-6 * (1 + Math.Abs(w))), "-laplacian(psi) = w");
+        }
+        Assert.That(() => new PeriodicGaussianRandomField2D(1, 7, 1, 4), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("alpha"));
+        Assert.That(() => new PeriodicGaussianRandomField2D(2.5, 7, 1, 0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("modes"));
+    }
 }

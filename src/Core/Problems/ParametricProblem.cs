@@ -34,6 +34,12 @@ public abstract class ParametricProblem
     /// <summary>The reference that computes outputs: "fem", "spectral" or "exact" (no solver needed).</summary>
     public abstract string ReferenceSolver { get; }
 
+    /// <summary>
+    /// The largest time step the reference solver may take, in the problem's time unit, when its
+    /// automatic step (a Courant number) is not accurate enough for the data; null lets the solver choose.
+    /// </summary>
+    public virtual double? ReferenceTimeStep => null;
+
     /// <summary>The resolution used when none is given.</summary>
     public abstract int DefaultResolution { get; }
 
@@ -60,7 +66,10 @@ public abstract class ParametricProblem
     /// </summary>
     public virtual Problem? Template => null;
 
-    /// <summary>The output field as an expression of the template's unknown; null when the output is the unknown itself.</summary>
+    /// <summary>
+    /// The output field as an expression of the unknown of <see cref="Template"/> (for example the
+    /// vorticity -Δψ of a streamfunction ψ); null when the output is the unknown itself.
+    /// </summary>
     public virtual Symbolic.Expr? Observed => null;
 
     /// <summary>Draws the random inputs of sample <paramref name="index"/> for <paramref name="seed"/>.</summary>

@@ -34,6 +34,15 @@ public abstract class Solution(Problem problem, string solverName)
     /// <returns>n values, or shape (n, m) row-major for a vector unknown of m <see cref="Components"/>.</returns>
     public abstract double[] Evaluate(double[] points, double time = 0);
 
+    /// <summary>
+    /// Evaluates a quantity derived from u that the solver computes itself, by name (for example
+    /// "vorticity" for a streamfunction solution), at <paramref name="points"/> (shape (n, d)) at
+    /// <paramref name="time"/>; n values.
+    /// </summary>
+    /// <exception cref="NotSupportedException">This solution has no quantity of that name.</exception>
+    public virtual double[] EvaluateQuantity(string name, double[] points, double time = 0) =>
+        throw new NotSupportedException($"the {SolverName} solution of '{Problem.Name}' has no derived quantity '{name}'");
+
     /// <summary>The nodal field of u on <paramref name="mesh"/> (a vector field for a vector unknown), named after the solver unless a name is given.</summary>
     public virtual Field ToField(Mesh mesh, string? name = null, double time = 0) =>
         new(name ?? SolverName, mesh, Evaluate(mesh.Coordinates, time), Components, time, attributes: FieldAttributes());

@@ -44,7 +44,15 @@ public abstract class SnapshotSolution : Solution
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> lies outside [t_0, t_S].</exception>
-    public override double[] Evaluate(double[] points, double time = 0)
+    public override double[] Evaluate(double[] points, double time = 0) => InterpolateInTime(points.Length / Problem.Dimension, time, k => Snapshot(k, points));
+
+    /// <summary>
+    /// The values at <paramref name="time"/> of a series given at the output times by
+    /// <paramref name="snapshot"/> (<paramref name="count"/> values each): the snapshot itself at an
+    /// output time, otherwise the cubic Lagrange polynomial through the four nearest snapshots.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> lies outside [t_0, t_S].</exception>
+    protected double[] InterpolateInTime(int count, double time, Func<int, double[]> snapshot)
     {
         double span = _times[^1] - _times[0], tolerance = 1e-12 * span;
         if (!(time >= _times[0] - tolerance && time <= _times[^1] + tolerance))
@@ -56,22 +64,22 @@ public abstract class SnapshotSolution : Solution
             if (above < _times.Length && _times[above] - time <= tolerance) index = above;
             else if (above > 0 && time - _times[above - 1] <= tolerance) index = above - 1;
         }
-        if (index >= 0) return (double[])Snapshot(index, points).Clone();
+        if (index >= 0) return (double[])snapshot(index).Clone();
 
         // Cubic Lagrange through the four output times around t.
         int interval = Math.Clamp(~index - 1, 0, _times.Length - 2);
-        int count = Math.Min(4, _times.Length);
-        int first = Math.Clamp(interval - 1, 0, _times.Length - count);
-        var values = new double[points.Length / Problem.Dimension];
-        for (int a = first; a < first + count; a++)
+        int stencil = Math.Min(4, _times.Length);
+        int first = Math.Clamp(interval - 1, 0, _times.Length - stencil);
+        var values = new double[count];
+        for (int a = first; a < first + stencil; a++)
         {
             double weight = 1;
-            for (int b = first; b < first + count; b++)
+            for (int b = first; b < first + stencil; b++)
             {
                 if (b != a) weight *= (time - _times[b]) / (_times[a] - _times[b]);
             }
-            var snapshot = Snapshot(a, points);
-            for (int i = 0; i < values.Length; i++) values[i] += weight * snapshot[i];
+            var snapshotValues = snapshot(a);
+            for (int i = 0; i < values.Length; i++) values[i] += weight * snapshotValues[i];
         }
         return values;
     }

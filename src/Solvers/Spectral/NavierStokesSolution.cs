@@ -25,6 +25,19 @@ public sealed class NavierStokesSolution : PeriodicGridSolution
     /// <summary>The vorticity w = -Δψ on the grid at output time <paramref name="snapshot"/> (n² values, x fastest).</summary>
     public ReadOnlySpan<double> Vorticity(int snapshot) => _vorticity[snapshot];
 
+    /// <summary>The name of the vorticity for <see cref="EvaluateQuantity"/>.</summary>
+    public const string VorticityQuantity = "vorticity";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// "vorticity": w = -Δψ, interpolated from the grid vorticity like ψ (exact at grid points and output times).
+    /// </remarks>
+    public override double[] EvaluateQuantity(string name, double[] points, double time = 0)
+    {
+        if (name != VorticityQuantity) return base.EvaluateQuantity(name, points, time);
+        return InterpolateInTime(points.Length / Problem.Dimension, time, k => PeriodicInterpolation.Lagrange(Grid, _vorticity[k], points));
+    }
+
     /// <summary>The velocity (u, v) = (ψ_y, -ψ_x) on the grid at output time <paramref name="snapshot"/>, computed spectrally.</summary>
     public (double[] U, double[] V) Velocity(int snapshot)
     {
