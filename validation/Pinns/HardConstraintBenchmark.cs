@@ -115,9 +115,9 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
     private void NavierStokes(ValidationReport report, string figures, string work, string outputDirectory)
     {
         int resolution = OperatorBenchmark.Setting("PDENET_HC_NS_N", 16);
-        int train = OperatorBenchmark.Setting("PDENET_HC_NS_TRAIN", 64);
+        int train = OperatorBenchmark.Setting("PDENET_HC_NS_TRAIN", 32);
         int test = OperatorBenchmark.Setting("PDENET_HC_NS_TEST", 16);
-        int epochs = OperatorBenchmark.Setting("PDENET_HC_NS_EPOCHS", 20);
+        int epochs = OperatorBenchmark.Setting("PDENET_HC_NS_EPOCHS", 10);
         int seeds = OperatorBenchmark.Setting("PDENET_HC_SEEDS", 3);
         var problem = new NavierStokesParametric2D();
         PhysicsInformedOperators.Register([problem]);
@@ -138,7 +138,7 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
         foreach (var name in HardConstraintComparison.Models)
             entries.Add(new FieldPanelEntry(new Field(name, mesh, toMesh(Last(outcome.Predictions[name], 0))), name));
         foreach (var name in HardConstraintComparison.Models)
-            entries.Add(new FieldPanelEntry(new Field($"{name} error", mesh, toMesh(Last(outcome.Predictions[name], 0).Zip(reference, (p, r) => p - r).ToArray())), $"{name} − reference", FieldRole.Error));
+            entries.Add(new FieldPanelEntry(new Field($"{name}-error", mesh, toMesh(Last(outcome.Predictions[name], 0).Zip(reference, (p, r) => p - r).ToArray())), $"{name} − reference", FieldRole.Error));
         FieldPanelPlot.Save(Path.Combine(figures, "ns-test-sample-end.png"), entries);
         foreach (var name in HardConstraintComparison.Models)
         {

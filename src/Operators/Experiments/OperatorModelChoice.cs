@@ -9,7 +9,8 @@ namespace PdeNet.Operators.Experiments;
 /// <c>deeponet-darcy</c> (CNN branch) for 2D fields; MgNO takes <c>mgno-darcy</c>, LSM <c>lsm-darcy</c>
 /// (2D fields only). A physics-informed operator (pi-sc, pi-hc, pi-hc-moe) has no preset: its FNO basis
 /// network is <see cref="PhysicsInformedBasis"/> (1D fields) or <see cref="PhysicsInformedBasis3D"/> (2D fields)
-/// and its grid the data set's (output times × space), whose first time must be the initial time. The hidden layers stay the preset's; the branch width m (or the CNN's grid and
+/// and its grid the data set's (output times × space), whose first time must be the initial time; on 2D fields the initial
+/// state is carried exactly (<see cref="PhysicsInformedOptions.LiftInitial"/>). The hidden layers stay the preset's; the branch width m (or the CNN's grid and
 /// channels), the trunk's coordinate count, and the MgNO/LSM input and output channels come from the data.
 /// </summary>
 /// <param name="Preset">The preset the specification derives from.</param>
@@ -80,7 +81,9 @@ public sealed record OperatorModelChoice(OperatorPreset Preset, OperatorModelSpe
         int nt = data.Times.Count;
         var basis = FitBasis(nt, data.GridShape);
         var axes = Enumerable.Range(0, data.Dimension).Select(a => data.Coordinates[a].ToArray()).ToArray();
-        var options = new PhysicsInformedOptions(problem, data.Times.ToArray(), axes, basis, variant.Constraint, variant.Experts);
+        // On (t, x, y) grids the initial state is built in (u = u₀ + m(t) Σ w_k b_k), as in the paper's Navier–Stokes model:
+        // N basis functions cannot represent a random 2D initial state through rows alone.
+        var options = new PhysicsInformedOptions(problem, data.Times.ToArray(), axes, basis, variant.Constraint, variant.Experts, LiftInitial: data.Dimension == 2);
         try
         {
             options.Validate();

@@ -32,6 +32,7 @@ public sealed class GridConstraintRows : IConstraintRows
     private readonly double[]? _initial;
     private readonly Expr? _observed;
     private readonly Unknown[] _observedAtoms = [];
+    private Tensor? _inverseObserved;
 
     /// <summary>Reads the rows from <paramref name="problem"/>.</summary>
     /// <param name="problem">A time-dependent problem with one scalar unknown on an interval, rectangle or box.</param>
@@ -156,6 +157,45 @@ public sealed class GridConstraintRows : IConstraintRows
         var jet = new GridJet(_observedAtoms, values, columns, Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
         var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed);
         return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">The observed field is not a linear function of the unknown's jet.</exception>
+    public Tensor Lift(Tensor initial)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        if (initial.dim() != 2 || initial.shape[1] != SpatialPoints)
+            throw new ArgumentException($"the initial state must be (batch, {SpatialPoints}), got ({string.Join(", ", initial.shape)})", nameof(initial));
+        if (_observed is null) return initial;
+        _inverseObserved ??= InverseObserved();
+        return initial.matmul(_inverseObserved);
+    }
+
+    /// <summary>
+    /// (O⁺)ᵀ, S × S, for the observed map O at t₀ (row s of O·e_k is the observed field at s of the unit state e_k): the
+    /// pseudo-inverse by SVD, so that a singular map (−Δ on a torus loses the mean) gives the minimum-norm state.
+    /// </summary>
+    private Tensor InverseObserved()
+    {
+        using var scope = NewDisposeScope();
+        long spatial = SpatialPoints;
+        // Each unit state e_k is one "sample"; its images at the S points of level 0 are the columns of O.
+        Tensor Map(Tensor states)
+        {
+            var field = states.reshape([spatial, 1, .. Grid.Shape.Skip(1).Select(n => (long)n), 1]);
+            var values = _observedAtoms.Select(a => _derivatives.Apply(field, a).reshape(spatial, spatial)).ToArray();
+            var first = Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray();
+            var jet = new GridJet(_observedAtoms, values, Columns(first), Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
+            var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed!);
+            return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
+        }
+        var transposed = Map(eye(spatial, dtype: ScalarType.Float64));   // (k, s) = (O e_k)_s = O[s, k]
+        var doubled = Map(eye(spatial, dtype: ScalarType.Float64) * 2);
+        double scale = transposed.abs().max().item<double>();
+        if ((doubled - transposed * 2).abs().max().item<double>() > 1e-9 * Math.Max(scale, 1e-300))
+            throw new NotSupportedException($"problem '{_problem.Name}': the observed field {_observed} is not linear in {_problem.Unknown.Name}; its initial state cannot be lifted");
+        var inverse = linalg.pinv(transposed.t(), rtol: 1e-10);   // O⁺, S × S
+        return inverse.t().contiguous().DetachFromDisposeScope();
     }
 
     /// <summary>The residual "observed field minus the target in the last data column", for rows whose other columns are t, x_1, …, x_d.</summary>

@@ -52,7 +52,7 @@ public sealed class HardConstraintLayer : IConstraintLayer
             var (w, result) = Solve(system);
             var weights = ImplicitLeastSquaresFunction.Apply(system, w, _options.Solver.Ridge);
             var u = basis.bmm(weights.unsqueeze(-1)).squeeze(-1);
-            return new ConstrainedSolution(u, weights, null, [result], () => system.Residual(weights));
+            return new ConstrainedSolution(u, _rows.Observe(u), weights, null, [result], () => system.Residual(weights));
         }
 
         int k = _experts.Count;
@@ -74,15 +74,18 @@ public sealed class HardConstraintLayer : IConstraintLayer
 
         using var ownerIndex = tensor(owners.Select(o => (long)o).ToArray(), ScalarType.Int64);
         var expertWeights = new Tensor[k];
-        Tensor? solution = null;
+        Tensor? solution = null, observed = null;
         for (int e = 0; e < k; e++)
         {
             expertWeights[e] = ImplicitLeastSquaresFunction.Apply(local[e]!, solved[e].W, _options.Solver.Ridge);
             var mask = (ownerIndex == e).to_type(ScalarType.Float64).unsqueeze(0);
-            var part = basis.bmm(expertWeights[e].unsqueeze(-1)).squeeze(-1) * mask;
+            var own = basis.bmm(expertWeights[e].unsqueeze(-1)).squeeze(-1);
+            var part = own * mask;
+            var observedPart = _rows.Observe(own) * mask;
             solution = solution is null ? part : solution + part;
+            observed = observed is null ? observedPart : observed + observedPart;
         }
-        return new ConstrainedSolution(solution!, stack(expertWeights, 1), null, solved.Select(s => s.R).ToArray(),
+        return new ConstrainedSolution(solution!, observed!, stack(expertWeights, 1), null, solved.Select(s => s.R).ToArray(),
             () => cat(Enumerable.Range(0, k).Select(e => local[e]!.Residual(expertWeights[e])).ToArray(), 1));
     }
 

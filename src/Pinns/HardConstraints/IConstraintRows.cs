@@ -32,4 +32,13 @@ public interface IConstraintRows
     /// <param name="solution">u at the P grid points, (batch, P) float64.</param>
     /// <returns>(batch, P), differentiable in <paramref name="solution"/>.</returns>
     Tensor Observe(Tensor solution) => solution;
+
+    /// <summary>
+    /// The unknown's initial state whose observed field is <paramref name="initial"/>: the state itself when the
+    /// observed field is u, otherwise the least-squares solution of the observed map at t₀ (for the vorticity −Δψ, the
+    /// zero-mean streamfunction ψ₀). It lets a model carry the initial state exactly, u = u₀ + m(t) Σ_k w_k b_k.
+    /// </summary>
+    /// <param name="initial">The observed field at t₀ on the S spatial points, (batch, S) float64.</param>
+    /// <returns>(batch, S).</returns>
+    Tensor Lift(Tensor initial) => initial;
 }

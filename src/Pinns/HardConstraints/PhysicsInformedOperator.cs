@@ -41,7 +41,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
         _basis = new Fno(options.Basis);
         Constraint = options.Constraint switch
         {
-            ConstraintKind.Soft => new SoftConstraintLayer(rows, options.BasisFunctions),
+            ConstraintKind.Soft => new SoftConstraintLayer(rows, options.ConstraintWeights),
             ConstraintKind.Hard => new HardConstraintLayer(rows,
                 new HardConstraintOptions(new LevenbergMarquardtOptions(options.MaxIterations, options.Tolerance, options.Tolerance, Ridge: options.Ridge),
                     options.InitialWeight),
@@ -70,7 +70,11 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     /// <inheritdoc/>
     public override bool NeedsRawData => true;
 
-    /// <summary>The N basis functions of the initial states <paramref name="input"/> (batch, 1, n_1[, n_2]): (batch, P, N), t first.</summary>
+    /// <summary>
+    /// The basis functions of the initial states <paramref name="input"/> (batch, 1, n_1[, n_2]): (batch, P, N), t first; with
+    /// <see cref="PhysicsInformedOptions.LiftInitial"/> the network's N functions times m(t) followed by the lifted initial state,
+    /// (batch, P, N + 1).
+    /// </summary>
     public Tensor BasisFunctions(Tensor input)
     {
         var u0 = Initial(input);
@@ -79,7 +83,13 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
         long[] broadcast = [batch, 1, .. _grid];
         var features = u0.view(single).expand(broadcast);
         long[] channelsLast = [0, .. Enumerable.Range(2, _grid.Length).Select(a => (long)a), 1];
-        return _basis.forward(features).permute(channelsLast).reshape(batch, _grid[0] * _spatial, Options.BasisFunctions);
+        var basis = _basis.forward(features).permute(channelsLast).reshape(batch, _grid[0] * _spatial, Options.BasisFunctions);
+        if (!Options.LiftInitial) return basis;
+        var times = Options.Times;
+        var ramp = tensor(times.Select(t => (t - times[0]) / (times[^1] - times[0])).ToArray(), ScalarType.Float64)
+            .view(1, _grid[0], 1).expand(1, _grid[0], _spatial).reshape(1, _grid[0] * _spatial, 1);
+        var lifted = _rows.Lift(u0.to_type(ScalarType.Float64)).unsqueeze(1).expand(batch, _grid[0], _spatial).reshape(batch, _grid[0] * _spatial, 1);
+        return cat([basis * ramp, lifted.to_type(basis.dtype)], 2);
     }
 
     /// <inheritdoc/>
@@ -92,7 +102,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
         var solution = Constraint.Forward(basis, Initial(input));
         LastSolution = solution;
         _penalty = training && solution.Penalty is { } p ? p * Options.PenaltyWeight : null;
-        return _rows.Observe(solution.Solution).view([input.shape[0], .. _grid]);
+        return solution.Observed.view([input.shape[0], .. _grid]);
     }
 
     /// <inheritdoc/>

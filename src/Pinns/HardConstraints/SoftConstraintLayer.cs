@@ -39,6 +39,6 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
         var rows = system.Residual(w);
-        return new ConstrainedSolution(u, w, rows.square().mean(), [], () => rows);
+        return new ConstrainedSolution(u, _rows.Observe(u), w, rows.square().mean(), [], () => rows);
     }
 }
