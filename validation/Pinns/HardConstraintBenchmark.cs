@@ -152,11 +152,14 @@ internal sealed class HardConstraintBenchmark(string reportsDirectory) : IValida
         var basis = hc.Basis;
         report.Note($"Navier–Stokes data: {problem.Name} ({problem.Description}); {resolution}² grid, {times} output times, samples 0–{train - 1} train, {train}–{train + test - 1} test, seed 0. "
                     + $"Configuration: {string.Join(", ", problem.Configuration.Select(kv => $"{kv.Key} = {Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}"))}.");
-        report.Note($"Navier–Stokes models: the unknown of the rows is the streamfunction ψ of the library's navier-stokes-2d problem; the FNO basis network ({basis.OutChannels} basis functions, width {basis.Width}, "
-                    + $"{basis.Modes1} × {basis.Modes2} × {basis.Modes3} modes in (t, x, y), {basis.Layers} Fourier layers, padding {basis.Padding}) gives ψ's basis from w₀ broadcast over the times; "
-                    + "the rows (GridConstraintRows: BDF2 in t, Fourier derivatives in x and y) are the vorticity equation in ψ, and the initial rows −Δψ(0) = w₀; the output is w = −Δψ (the problem's observed field). "
-                    + $"pi-hc-moe: 4 experts, 2 × 2 in space. Levenberg–Marquardt at most {hc.MaxIterations} iterations. Published (Chalapathi et al., 2024, Re = 10⁴, 64³ (t, x, y), GPU, unforced): "
-                    + "18.1% / 11.8% / 8.3%; here a far smaller grid, a viscous forced flow and a CPU budget.");
+        report.Note($"Navier–Stokes models: the unknown of the rows is the streamfunction ψ of the library's navier-stokes-2d problem and the data are the vorticity w = −Δψ "
+                    + $"(the problem's observed field, computed spectrally). The FNO basis network ({basis.OutChannels} basis functions, width {basis.Width}, "
+                    + $"{basis.Modes1} × {basis.Modes2} × {basis.Modes3} modes in (t, x, y), {basis.Layers} Fourier layers, padding {basis.Padding}) maps w₀ broadcast over the times to its basis; "
+                    + "as in the paper's Navier–Stokes model the initial state is built in: ψ = ψ₀ + m(t) Σ_k w_k b_k with m(t) = t/T and ψ₀ the zero-mean streamfunction of w₀ "
+                    + "(pseudo-inverse of −Δ on the grid), entered as one more basis function whose weight the solve sets. Rows: the vorticity equation in ψ with a backward difference "
+                    + $"in t and Fourier derivatives in x and y. pi-hc-moe: 4 experts, 2 × 2 in space, each point's vorticity from its own expert. Levenberg–Marquardt at most {hc.MaxIterations} iterations. "
+                    + "Published (Chalapathi et al., 2024, Re = 10⁴, 64³ (t, x, y), GPU, unforced, trained on the rows alone): 18.1% / 11.8% / 8.3%; here a far smaller grid, a viscous forced flow, "
+                    + "training on the data and a CPU budget.");
         report.Note($"Navier–Stokes figures: ![vorticity at the end]({Name}/ns-test-sample-end.png); test samples {train}–{train + Math.Min(4, test) - 1} at the last time (input w₀, reference, prediction, error) in "
                     + $"{Name}/ns-predictions-<model>.h5 (.xdmf for ParaView).");
     }

@@ -22,11 +22,10 @@ namespace PdeNet.Operators.Models;
 /// <param name="Tolerance">Levenberg–Marquardt gradient and step tolerance.</param>
 /// <param name="Ridge">Ridge λ on the weights (rows λ·w appended).</param>
 /// <param name="InitialWeight">Every weight starts the solve at this value.</param>
-/// <param name="LiftInitial">Carry the initial state exactly, as the paper's Navier–Stokes model: the network's basis functions are
-/// multiplied by m(t) = (t − t₀)/(t_end − t₀), which vanishes at t₀, and one more function is appended, the unknown's initial state
-/// u₀ (lifted from the observed initial state, <c>IConstraintRows.Lift</c>) held constant in time; the constraint then has N + 1
-/// weights, and the initial rows are met by the last weight being 1. Without it the initial state enters only as the network's
-/// input and as rows.</param>
+/// <param name="LiftInitial">Carry the initial state exactly, as the paper's Navier–Stokes model: u = u₀ + m(t) Σ_k w_k b_k with
+/// m(t) = (t − t₀)/(t_end − t₀), where u₀ is the unknown's initial state (lifted from the observed initial state,
+/// <c>IConstraintRows.Lift</c>) held constant in time, so the initial rows hold whatever the weights. Without it the initial state
+/// enters only as the network's input and as rows.</param>
 public sealed record PhysicsInformedOptions(
     string Problem,
     double[] Times,
@@ -68,9 +67,6 @@ public sealed record PhysicsInformedOptions(
 
     /// <summary>N, the number of basis functions of the network.</summary>
     public int BasisFunctions => Basis.OutChannels;
-
-    /// <summary>The weights of the constraint: N, or N + 1 with <see cref="LiftInitial"/>.</summary>
-    public int ConstraintWeights => BasisFunctions + (LiftInitial ? 1 : 0);
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public PhysicsInformedOptions Validate()

@@ -22,7 +22,7 @@ namespace PdeNet.Pinns.HardConstraints;
 /// </list>
 /// An observed field other than u (a data set of vorticity w = -Δψ for a streamfunction ψ) is an expression
 /// of u's spatial jet: <see cref="Observe"/> evaluates it on the grid the same way, and a per-sample initial state
-/// passed to <see cref="Build"/> is then that field's, its "initial" rows -Δψ[0, s] - w₀(x_s).
+/// passed to <see cref="Build(Tensor, Tensor?)"/> is then that field's, its "initial" rows -Δψ[0, s] - w₀(x_s).
 /// </summary>
 public sealed class GridConstraintRows : IConstraintRows
 {
@@ -108,7 +108,10 @@ public sealed class GridConstraintRows : IConstraintRows
     public IReadOnlyList<Unknown> EquationAtoms => _blocks[0].Atoms;
 
     /// <inheritdoc/>
-    public LeastSquaresSystem Build(Tensor basis, Tensor? initial)
+    public LeastSquaresSystem Build(Tensor basis, Tensor? initial) => Build(basis, initial, null);
+
+    /// <inheritdoc/>
+    public LeastSquaresSystem Build(Tensor basis, Tensor? initial, Tensor? offset)
     {
         HardConstraintLayer.CheckBasis(basis, Points);
         HardConstraintLayer.CheckInitial(initial, basis.shape[0], SpatialPoints);
@@ -122,24 +125,39 @@ public sealed class GridConstraintRows : IConstraintRows
             if (!images.TryGetValue(atom, out var image)) images[atom] = image = _derivatives.Apply(field, atom).reshape(batch, Points, n);
             return image;
         }
+        Func<Unknown, Tensor>? offsetImage = null;
+        if (offset is not null)
+        {
+            if (offset.dim() != 2 || offset.shape[0] != batch || offset.shape[1] != Points || offset.dtype != ScalarType.Float64)
+                throw new ArgumentException($"the offset must be ({batch}, {Points}) float64, got ({string.Join(", ", offset.shape)}) {offset.dtype}", nameof(offset));
+            var offsetField = offset.reshape([batch, .. Grid.Shape.Select(s => (long)s), 1]);
+            var offsetImages = new Dictionary<Unknown, Tensor>();
+            offsetImage = atom =>
+            {
+                if (!offsetImages.TryGetValue(atom, out var image)) offsetImages[atom] = image = _derivatives.Apply(offsetField, atom).reshape(batch, Points);
+                return image;
+            };
+        }
 
         var result = new List<ResidualBlock>();
         foreach (var block in _blocks.Take(1))
-            result.Add(block.ToResidualBlock(Image, _problem, Grid.Dimension));
+            result.Add(block.ToResidualBlock(Image, offsetImage, _problem, Grid.Dimension));
         long spatial = SpatialPoints;
         var first = Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray();
         if (initial is not null && _observed is not null)
         {
             var terms = _observedAtoms.Select(a => Image(a).narrow(1, 0, spatial)).ToArray();
-            result.Add(new ResidualBlock("initial", terms, [.. Columns(first), initial], ObservedMinusTarget("initial"), first));
+            var offsets = offsetImage is null ? [] : _observedAtoms.Select(a => offsetImage(a).narrow(1, 0, spatial)).ToArray();
+            result.Add(new ResidualBlock("initial", terms, [.. Columns(first), initial, .. offsets], ObservedMinusTarget("initial", offsets.Length > 0), first));
         }
         else
         {
             var target = initial ?? tensor(_initial!, ScalarType.Float64).unsqueeze(0);
+            if (offset is not null) target = target - offset.narrow(1, 0, spatial);
             result.Add(ResidualBlock.Linear("initial", basis.narrow(1, 0, spatial), target, first));
         }
         foreach (var block in _blocks.Skip(1))
-            result.Add(block.ToResidualBlock(Image, _problem, Grid.Dimension));
+            result.Add(block.ToResidualBlock(Image, offsetImage, _problem, Grid.Dimension));
         return new LeastSquaresSystem(result);
     }
 
@@ -198,8 +216,11 @@ public sealed class GridConstraintRows : IConstraintRows
         return inverse.t().contiguous().DetachFromDisposeScope();
     }
 
-    /// <summary>The residual "observed field minus the target in the last data column", for rows whose other columns are t, x_1, …, x_d.</summary>
-    private PointwiseResidual ObservedMinusTarget(string name)
+    /// <summary>
+    /// The residual "observed field minus the target" for rows whose data are t, x_1, …, x_d, the target and, when
+    /// <paramref name="shifted"/>, the offset's image of each observed atom (added to the values).
+    /// </summary>
+    private PointwiseResidual ObservedMinusTarget(string name, bool shifted)
     {
         var atoms = _observedAtoms;
         var observed = _observed!;
@@ -207,7 +228,8 @@ public sealed class GridConstraintRows : IConstraintRows
         string context = $"the {name} rows of problem '{_problem.Name}'";
         return (values, columns) =>
         {
-            var jet = new GridJet(atoms, values, columns.Take(1 + d).ToArray(), d, context);
+            var v = shifted ? values.Select((value, j) => value + columns[2 + d + j]).ToArray() : values;
+            var jet = new GridJet(atoms, v, columns.Take(1 + d).ToArray(), d, context);
             return new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(observed) - columns[1 + d];
         };
     }
@@ -340,23 +362,28 @@ public sealed class GridConstraintRows : IConstraintRows
     /// <summary>
     /// One block of rows: a lowered residual, its atoms, each row's grid point and its per-row data
     /// (t, x_1, …, x_d and, on boundary rows, n_1, …, n_d), kept as arrays so that the rows hold no tensors
-    /// between calls of <see cref="Build"/>.
+    /// between calls of <see cref="Build(Tensor, Tensor?)"/>.
     /// </summary>
     private sealed record RowBlock(string Name, Expr Residual, Unknown[] Atoms, long[] Points, double[][] Data)
     {
-        public ResidualBlock ToResidualBlock(Func<Unknown, Tensor> image, Problem problem, int dimension)
+        public ResidualBlock ToResidualBlock(Func<Unknown, Tensor> image, Func<Unknown, Tensor>? offsetImage, Problem problem, int dimension)
         {
             // Rows that are one run of consecutive points (all levels n ≥ 1 on a torus) are a view; others a gather.
             bool run = Points.Length > 0 && Points[^1] - Points[0] == Points.Length - 1;
             using var rows = run ? null : tensor(Points, ScalarType.Int64);
-            var terms = Atoms.Select(a => run ? image(a).narrow(1, Points[0], Points.Length) : image(a).index_select(1, rows!)).ToArray();
-            var data = Data.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
+            Tensor Rows(Tensor all) => run ? all.narrow(1, Points[0], Points.Length) : all.index_select(1, rows!);
+            var terms = Atoms.Select(a => Rows(image(a))).ToArray();
+            var own = Data.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
+            // The fixed part of u enters as data: its image of each atom, added to the values T_j w.
+            var offsets = offsetImage is null ? [] : Atoms.Select(a => Rows(offsetImage(a))).ToArray();
             var atoms = Atoms;
             var residual = Residual;
+            int count = own.Length;
             string context = $"the {Name} rows of problem '{problem.Name}'";
-            return new ResidualBlock(Name, terms, data, (values, columns) =>
+            return new ResidualBlock(Name, terms, [.. own, .. offsets], (values, columns) =>
             {
-                var jet = new GridJet(atoms, values, columns, dimension, context);
+                var v = offsets.Length == 0 ? values : values.Select((value, j) => value + columns[count + j]).ToArray();
+                var jet = new GridJet(atoms, v, offsets.Length == 0 ? columns : columns.Take(count).ToArray(), dimension, context);
                 var r = new TensorEvaluator(jet, problem.ValueOf, ScalarType.Float64).Evaluate(residual);
                 return r.shape.SequenceEqual(values[0].shape) ? r : r.expand(values[0].shape);
             }, Points);

@@ -42,16 +42,17 @@ public sealed class HardConstraintLayer : IConstraintLayer
     public IReadOnlyList<Parameter> Parameters => [];
 
     /// <inheritdoc/>
-    public ConstrainedSolution Forward(Tensor basis, Tensor? initial)
+    public ConstrainedSolution Forward(Tensor basis, Tensor? initial, Tensor? offset = null)
     {
         CheckBasis(basis, _rows.Points);
         CheckInitial(initial, basis.shape[0], _rows.SpatialPoints);
-        var system = _rows.Build(basis, initial);
+        var system = _rows.Build(basis, initial, offset);
         if (_experts is null)
         {
             var (w, result) = Solve(system);
             var weights = ImplicitLeastSquaresFunction.Apply(system, w, _options.Solver.Ridge);
             var u = basis.bmm(weights.unsqueeze(-1)).squeeze(-1);
+            if (offset is not null) u = u + offset;
             return new ConstrainedSolution(u, _rows.Observe(u), weights, null, [result], () => system.Residual(weights));
         }
 
@@ -80,6 +81,7 @@ public sealed class HardConstraintLayer : IConstraintLayer
             expertWeights[e] = ImplicitLeastSquaresFunction.Apply(local[e]!, solved[e].W, _options.Solver.Ridge);
             var mask = (ownerIndex == e).to_type(ScalarType.Float64).unsqueeze(0);
             var own = basis.bmm(expertWeights[e].unsqueeze(-1)).squeeze(-1);
+            if (offset is not null) own = own + offset;
             var part = own * mask;
             var observedPart = _rows.Observe(own) * mask;
             solution = solution is null ? part : solution + part;

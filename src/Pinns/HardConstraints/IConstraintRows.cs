@@ -25,7 +25,15 @@ public interface IConstraintRows
     LeastSquaresSystem Build(Tensor basis, Tensor? initial);
 
     /// <summary>
-    /// The observed field (what data sets hold and what a per-sample initial state of <see cref="Build"/> gives at
+    /// The rows of u = offset + Σ_k w_k b_k: the fixed part <paramref name="offset"/> (batch, P) float64 enters as data
+    /// (its images added to those of the weighted basis), so the weights solve for the rest; null for u = Σ_k w_k b_k.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The rows take no fixed part.</exception>
+    LeastSquaresSystem Build(Tensor basis, Tensor? initial, Tensor? offset) =>
+        offset is null ? Build(basis, initial) : throw new NotSupportedException($"{GetType().Name} takes no fixed part of the solution");
+
+    /// <summary>
+    /// The observed field (what data sets hold and what a per-sample initial state of <see cref="Build(Tensor, Tensor?)"/> gives at
     /// t₀) of the unknown u on the grid: u itself unless the rows say otherwise, for instance the vorticity -Δψ
     /// of a streamfunction ψ.
     /// </summary>

@@ -41,7 +41,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
         _basis = new Fno(options.Basis);
         Constraint = options.Constraint switch
         {
-            ConstraintKind.Soft => new SoftConstraintLayer(rows, options.ConstraintWeights),
+            ConstraintKind.Soft => new SoftConstraintLayer(rows, options.BasisFunctions),
             ConstraintKind.Hard => new HardConstraintLayer(rows,
                 new HardConstraintOptions(new LevenbergMarquardtOptions(options.MaxIterations, options.Tolerance, options.Tolerance, Ridge: options.Ridge),
                     options.InitialWeight),
@@ -71,9 +71,8 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     public override bool NeedsRawData => true;
 
     /// <summary>
-    /// The basis functions of the initial states <paramref name="input"/> (batch, 1, n_1[, n_2]): (batch, P, N), t first; with
-    /// <see cref="PhysicsInformedOptions.LiftInitial"/> the network's N functions times m(t) followed by the lifted initial state,
-    /// (batch, P, N + 1).
+    /// The N basis functions of the initial states <paramref name="input"/> (batch, 1, n_1[, n_2]): (batch, P, N), t first; with
+    /// <see cref="PhysicsInformedOptions.LiftInitial"/> multiplied by m(t) = (t − t₀)/(t_end − t₀), which vanishes at t₀.
     /// </summary>
     public Tensor BasisFunctions(Tensor input)
     {
@@ -86,10 +85,9 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
         var basis = _basis.forward(features).permute(channelsLast).reshape(batch, _grid[0] * _spatial, Options.BasisFunctions);
         if (!Options.LiftInitial) return basis;
         var times = Options.Times;
-        var ramp = tensor(times.Select(t => (t - times[0]) / (times[^1] - times[0])).ToArray(), ScalarType.Float64)
+        var ramp = tensor(times.Select(t => (t - times[0]) / (times[^1] - times[0])).ToArray(), basis.dtype)
             .view(1, _grid[0], 1).expand(1, _grid[0], _spatial).reshape(1, _grid[0] * _spatial, 1);
-        var lifted = _rows.Lift(u0.to_type(ScalarType.Float64)).unsqueeze(1).expand(batch, _grid[0], _spatial).reshape(batch, _grid[0] * _spatial, 1);
-        return cat([basis * ramp, lifted.to_type(basis.dtype)], 2);
+        return basis * ramp;
     }
 
     /// <inheritdoc/>
@@ -99,7 +97,12 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
     public override Tensor Forward(Tensor input, Tensor? coordinates)
     {
         var basis = BasisFunctions(input);
-        var solution = Constraint.Forward(basis, Initial(input));
+        var initial = Initial(input);
+        // With the initial state built in, u = u₀ + m(t) Σ w_k b_k: the lifted u₀ held over the times is the fixed part.
+        var offset = Options.LiftInitial
+            ? _rows.Lift(initial).unsqueeze(1).expand(initial.shape[0], _grid[0], _spatial).reshape(initial.shape[0], _grid[0] * _spatial)
+            : null;
+        var solution = Constraint.Forward(basis, initial, offset);
         LastSolution = solution;
         _penalty = training && solution.Penalty is { } p ? p * Options.PenaltyWeight : null;
         return solution.Observed.view([input.shape[0], .. _grid]);

@@ -29,15 +29,16 @@ public sealed class SoftConstraintLayer : IConstraintLayer
     public IReadOnlyList<Parameter> Parameters => [_weights];
 
     /// <inheritdoc/>
-    public ConstrainedSolution Forward(Tensor basis, Tensor? initial)
+    public ConstrainedSolution Forward(Tensor basis, Tensor? initial, Tensor? offset = null)
     {
         HardConstraintLayer.CheckBasis(basis, _rows.Points);
         HardConstraintLayer.CheckInitial(initial, basis.shape[0], _rows.SpatialPoints);
         if (basis.shape[2] != _weights.shape[0])
             throw new ArgumentException($"the basis has {basis.shape[2]} functions, the layer {_weights.shape[0]}", nameof(basis));
-        var system = _rows.Build(basis, initial);
+        var system = _rows.Build(basis, initial, offset);
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
+        if (offset is not null) u = u + offset;
         var rows = system.Residual(w);
         return new ConstrainedSolution(u, _rows.Observe(u), w, rows.square().mean(), [], () => rows);
     }

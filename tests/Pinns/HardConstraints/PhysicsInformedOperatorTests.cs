@@ -3,6 +3,7 @@ using PdeNet.Operators.Experiments;
 using PdeNet.Operators.Models;
 using PdeNet.Operators.Training;
 using PdeNet.Pinns.HardConstraints;
+using PdeNet.Problems;
 using static TorchSharp.torch;
 
 namespace PdeNet.Tests.Pinns.HardConstraints;
@@ -77,6 +78,30 @@ public class PhysicsInformedOperatorTests
         Assert.That(() => twoAxes.Validate(), Throws.ArgumentException.With.Message.Contains("3D FNO over (t, x, y)"));
         var many = new PhysicsInformedOptions(Problem, Times, [Positions], new FnoOptions(1, 4), ConstraintKind.Hard, Positions.Length + 1);
         Assert.That(() => many.Validate(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Experts"));
+    }
+
+    [Test]
+    public void OnTheTorusTheVorticityOperatorStartsFromItsInitialState()
+    {
+        // Navier–Stokes in streamfunction form with vorticity data: ψ = ψ₀ + m(t) Σ w_k b_k with the lifted initial state ψ₀
+        // (−Δψ₀ = w₀) and m(t₀) = 0, so the output at t₀ is w₀ whatever the weights, for one solve and for 2 × 2 experts.
+        var problem = new NavierStokesParametric2D();
+        PhysicsInformedOperators.Register([problem]);
+        const int n = 8;
+        var times = problem.OutputTimes(n);
+        var axes = problem.Coordinates(n);
+        var basis = OperatorModelChoice.FitBasis(times.Length, [n, n]) with { OutChannels = 6, Width = 6 };
+        var w0 = tensor(Enumerable.Range(0, 2).SelectMany(i => problem.Draw(0, i, n).Inputs["w0"]).ToArray(), [2, 1, n, n], ScalarType.Float64);
+        foreach (int? experts in new int?[] { null, 4 })
+        {
+            var options = new PhysicsInformedOptions(problem.Name, times, axes, basis, ConstraintKind.Hard, experts, MaxIterations: 20, LiftInitial: true);
+            var model = OperatorModel.Create(OperatorModelSpec.Of(options), seed: 1);
+            using var w = model.Predict(w0);
+            Assert.That(w.shape, Is.EqualTo(new long[] { 2, times.Length, n, n }));
+            double start = (w.narrow(1, 0, 1) - w0).abs().max().item<double>() / w0.abs().max().item<double>();
+            TestContext.Out.WriteLine($"experts {experts?.ToString() ?? "none"}: max |w(t0) - w0| / max |w0| = {start:E2}");
+            Assert.That(start, Is.LessThan(1e-10));
+        }
     }
 
     [Test]
