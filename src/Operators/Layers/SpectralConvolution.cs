@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -97,6 +98,6 @@ internal sealed class SpectralConvolution : nn.Module<Tensor, Tensor>
         var b = modes.imag;
         string axes = Axes[.._modes.Length];
         string product = $"bi{axes},io{axes}->bo{axes}";
-        return (einsum(product, a, real) - einsum(product, b, imaginary), einsum(product, a, imaginary) + einsum(product, b, real));
+        return (einsum(product, a, real).Minus(einsum(product, b, imaginary)), einsum(product, a, imaginary).Plus(einsum(product, b, real)));
     }
 }
