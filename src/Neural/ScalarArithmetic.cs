@@ -79,9 +79,23 @@ public static class ScalarArithmetic
     }
 
     /// <summary>max(<paramref name="tensor"/>, <paramref name="minimum"/>), elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor AtLeast(this Tensor tensor, double minimum)
+    public static Tensor ClampedBelow(this Tensor tensor, double minimum)
     {
         using Scalar scalar = minimum;
         return tensor.clamp_min(scalar);
+    }
+
+    /// <summary><paramref name="tensor"/> &gt; <paramref name="number"/>, elementwise; a bool tensor of the tensor's shape.</summary>
+    public static Tensor IsGreaterThan(this Tensor tensor, double number)
+    {
+        using Scalar scalar = number;
+        return tensor.gt(scalar);
+    }
+
+    /// <summary><paramref name="tensor"/> ≤ <paramref name="number"/>, elementwise; a bool tensor of the tensor's shape.</summary>
+    public static Tensor IsAtMost(this Tensor tensor, double number)
+    {
+        using Scalar scalar = number;
+        return tensor.le(scalar);
     }
 }

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,7 +39,7 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         var system = _rows.Build(basis, initial, offset);
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
-        if (offset is not null) u = u + offset;
+        if (offset is not null) u = u.Plus(offset);
         var rows = system.Residual(w);
         return new ConstrainedSolution(u, _rows.Observe(u), w, rows.square().mean(), [], () => rows);
     }
