@@ -1,5 +1,5 @@
-using PdeNet.Neural;
 using PdeNet.Core.Symbolic;
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns;

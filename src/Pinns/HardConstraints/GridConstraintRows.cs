@@ -1,6 +1,6 @@
-using PdeNet.Neural;
 using PdeNet.Core.Problems;
 using PdeNet.Core.Symbolic;
+using PdeNet.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
