@@ -36,66 +36,40 @@ public static class ScalarArithmetic
     public static Tensor Minus(this Tensor a, Tensor b) => a.sub(b);
 
     /// <summary><paramref name="tensor"/> + <paramref name="number"/>, elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor Plus(this Tensor tensor, double number)
-    {
-        using Scalar scalar = number;
-        return tensor.add(scalar, One);
-    }
+    public static Tensor Plus(this Tensor tensor, double number) => Held(number, scalar => tensor.add(scalar, One));
 
     /// <summary><paramref name="tensor"/> − <paramref name="number"/>, elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor Minus(this Tensor tensor, double number)
-    {
-        using Scalar scalar = number;
-        return tensor.sub(scalar);
-    }
+    public static Tensor Minus(this Tensor tensor, double number) => Held(number, tensor.sub);
 
     /// <summary><paramref name="number"/> − <paramref name="tensor"/>, elementwise; same kernels as <c>number - tensor</c>.</summary>
-    public static Tensor SubtractedFrom(this Tensor tensor, double number)
+    public static Tensor SubtractedFrom(this Tensor tensor, double number) => Held(number, scalar =>
     {
-        using Scalar scalar = number;
         using var negative = tensor.negative();
         return negative.add(scalar, One);
-    }
+    });
 
     /// <summary><paramref name="tensor"/> / <paramref name="divisor"/>, elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor DividedBy(this Tensor tensor, double divisor)
-    {
-        using Scalar scalar = divisor;
-        return tensor.div(scalar);
-    }
+    public static Tensor DividedBy(this Tensor tensor, double divisor) => Held(divisor, scalar => tensor.div(scalar));
 
     /// <summary><paramref name="tensor"/> · <paramref name="factor"/>, elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor Times(this Tensor tensor, double factor)
-    {
-        using Scalar scalar = factor;
-        return tensor.mul(scalar);
-    }
+    public static Tensor Times(this Tensor tensor, double factor) => Held(factor, tensor.mul);
 
     /// <summary><paramref name="tensor"/>^<paramref name="exponent"/>, elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor Power(this Tensor tensor, double exponent)
-    {
-        using Scalar scalar = exponent;
-        return tensor.pow(scalar);
-    }
+    public static Tensor Power(this Tensor tensor, double exponent) => Held(exponent, tensor.pow);
 
     /// <summary>max(<paramref name="tensor"/>, <paramref name="minimum"/>), elementwise; same shape and dtype as the tensor.</summary>
-    public static Tensor ClampedBelow(this Tensor tensor, double minimum)
-    {
-        using Scalar scalar = minimum;
-        return tensor.clamp_min(scalar);
-    }
+    public static Tensor ClampedBelow(this Tensor tensor, double minimum) => Held(minimum, tensor.clamp_min);
 
     /// <summary><paramref name="tensor"/> &gt; <paramref name="number"/>, elementwise; a bool tensor of the tensor's shape.</summary>
-    public static Tensor IsGreaterThan(this Tensor tensor, double number)
-    {
-        using Scalar scalar = number;
-        return tensor.gt(scalar);
-    }
+    public static Tensor IsGreaterThan(this Tensor tensor, double number) => Held(number, tensor.gt);
 
     /// <summary><paramref name="tensor"/> ≤ <paramref name="number"/>, elementwise; a bool tensor of the tensor's shape.</summary>
-    public static Tensor IsAtMost(this Tensor tensor, double number)
+    public static Tensor IsAtMost(this Tensor tensor, double number) => Held(number, tensor.le);
+
+    /// <summary>Applies <paramref name="operation"/> to <paramref name="number"/> as a <see cref="Scalar"/> disposed only after it returns.</summary>
+    private static Tensor Held(double number, Func<Scalar, Tensor> operation)
     {
         using Scalar scalar = number;
-        return tensor.le(scalar);
+        return operation(scalar);
     }
 }
