@@ -52,7 +52,7 @@ public sealed class EmbeddedMlp : nn.Module<Tensor, Tensor>
         if (fourier.Length == 1)
         {
             if (fourier[0].Count < 1 || !(fourier[0].Scale > 0)) throw new ArgumentOutOfRangeException(nameof(embeddings), "Fourier features need a positive count and scale");
-            _frequencies = (randn(features, fourier[0].Count, dtype: dtype) * fourier[0].Scale).detach();
+            _frequencies = randn(features, fourier[0].Count, dtype: dtype).Times(fourier[0].Scale).detach();
             register_buffer("frequencies", _frequencies);
             features += 2 * fourier[0].Count;
         }

@@ -31,8 +31,8 @@ internal sealed class NeuralSpectralBlock : nn.Module<Tensor, Tensor>
         _patch = patch;
         _tokens = tokens;
         _numBasis = numBasis;
-        _weights = new Parameter(rand(width, 2 * numBasis) / width);
-        _latent = new Parameter(rand(Heads, tokens, width / Heads) / width);
+        _weights = new Parameter(rand(width, 2 * numBasis).DividedBy(width));
+        _latent = new Parameter(rand(Heads, tokens, width / Heads).DividedBy(width));
         _encoderAttention = nn.Conv2d(width, 2 * width, 1);
         _decoderAttention = nn.Conv2d(width, width, 1);
         RegisterComponents();

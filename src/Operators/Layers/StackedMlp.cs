@@ -22,7 +22,7 @@ internal sealed class StackedMlp : nn.Module<Tensor, Tensor>
         for (int l = 0; l + 1 < widths.Length; l++)
         {
             double std = Math.Sqrt(2.0 / (widths[l] + widths[l + 1]));
-            _weights.Add(new Parameter(randn(stacks, widths[l], widths[l + 1]) * std));
+            _weights.Add(new Parameter(randn(stacks, widths[l], widths[l + 1]).Times(std)));
             _biases.Add(new Parameter(zeros(stacks, 1, widths[l + 1])));
         }
         RegisterComponents();

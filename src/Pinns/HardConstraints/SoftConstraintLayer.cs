@@ -23,7 +23,8 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         ArgumentNullException.ThrowIfNull(rows);
         if (basisFunctions < 1) throw new ArgumentOutOfRangeException(nameof(basisFunctions), basisFunctions, "at least one basis function is needed");
         _rows = rows;
-        _weights = new Parameter(full(basisFunctions, 1.0 / basisFunctions, ScalarType.Float64));
+        using Scalar weight = 1.0 / basisFunctions;
+        _weights = new Parameter(full(basisFunctions, weight, ScalarType.Float64));
     }
 
     /// <inheritdoc/>
