@@ -52,7 +52,7 @@ public sealed class EmbeddedMlp : nn.Module<Tensor, Tensor>
         if (fourier.Length == 1)
         {
             if (fourier[0].Count < 1 || !(fourier[0].Scale > 0)) throw new ArgumentOutOfRangeException(nameof(embeddings), "Fourier features need a positive count and scale");
-            _frequencies = (randn(features, fourier[0].Count, dtype: dtype) * fourier[0].Scale).detach();
+            _frequencies = randn(features, fourier[0].Count, dtype: dtype).Times(fourier[0].Scale).detach();
             register_buffer("frequencies", _frequencies);
             features += 2 * fourier[0].Count;
         }
@@ -74,13 +74,13 @@ public sealed class EmbeddedMlp : nn.Module<Tensor, Tensor>
         // Without periodic coordinates every input column is plain, in order: the selection would be a copy
         // (and a scatter in every backward pass through it).
         var plain = _periodic.Length == 0 ? input : input.index_select(1, _plainIndex);
-        var parts = new List<Tensor> { (plain - _centre) / _halfWidth };
+        var parts = new List<Tensor> { plain.Minus(_centre) / _halfWidth };
         foreach (var p in _periodic)
         {
             var x = input.narrow(1, p.Axis, 1);
             for (int k = 1; k <= p.Harmonics; k++)
             {
-                var angle = x * (2 * Math.PI * k / p.Period);
+                var angle = x.Times(2 * Math.PI * k / p.Period);
                 parts.Add(angle.cos());
                 parts.Add(angle.sin());
             }
@@ -88,7 +88,7 @@ public sealed class EmbeddedMlp : nn.Module<Tensor, Tensor>
         var features = parts.Count == 1 ? parts[0] : cat(parts, 1);
         if (_frequencies is not null)
         {
-            var projection = features.matmul(_frequencies) * (2 * Math.PI);
+            var projection = features.matmul(_frequencies).Times(2 * Math.PI);
             features = cat([features, projection.cos(), projection.sin()], 1);
         }
         return _mlp.forward(features);

@@ -48,16 +48,16 @@ internal sealed class PinnLoss : IDisposable
             var squares = points.Boundary.Select(g => Residual(network, g.Points, g.Normals, g.Residual).square().sum())
                 .Concat(points.Periodic.Select(g => Mismatch(network, g)))
                 .ToArray();
-            if (squares.Length > 0) terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a + b).DividedBy(points.BoundaryCount);
+            if (squares.Length > 0) terms["boundary"] = squares.Skip(1).Aggregate(squares[0], (a, b) => a.Plus(b)).DividedBy(points.BoundaryCount);
         }
         if (points.Initial is not null && _initial is not null)
         {
             var u = network.Forward(points.Initial);
             var jet = new TensorJet(points.Initial, u, _unknown, _problem.Dimension, true, null);
             var target = new TensorEvaluator(jet, _problem.ValueOf, network.DType, _trainable).Evaluate(_initial);
-            terms["initial"] = (u - target).square().mean();
+            terms["initial"] = u.Minus(target).square().mean();
         }
-        if (_observed is not null) terms["data"] = (network.Forward(_observed) - _values!).square().mean();
+        if (_observed is not null) terms["data"] = network.Forward(_observed).Minus(_values!).square().mean();
         return terms;
     }
 
@@ -69,12 +69,12 @@ internal sealed class PinnLoss : IDisposable
     {
         var a = network.Forward(group.Points);
         var b = network.Forward(group.Images);
-        var sum = (a - b).square().sum();
+        var sum = a.Minus(b).square().sum();
         if (!group.MatchFlux) return sum;
         int d = _problem.Dimension;
         var ga = PdeNet.Neural.Autograd.Gradient(a, group.Points).narrow(1, 0, d);
         var gb = PdeNet.Neural.Autograd.Gradient(b, group.Images).narrow(1, 0, d);
-        return sum + ((ga - gb) * group.Normals).sum(1).square().sum();
+        return sum.Plus((ga.Minus(gb) * group.Normals).sum(1).square().sum());
     }
 
     private Tensor Residual(PinnNetwork network, Tensor points, Tensor? normals, Expr residual)

@@ -54,7 +54,7 @@ internal sealed class PinnNetwork : IDisposable
         if (_distance is null) return output;
         var jet = new TensorJet(points, output, _problem.Unknown, _problem.Dimension, _problem.IsTimeDependent, null);
         var evaluator = new TensorEvaluator(jet, _problem.ValueOf, DType);
-        return evaluator.Evaluate(_lift!) + evaluator.Evaluate(_distance) * output;
+        return evaluator.Evaluate(_lift!).Plus(evaluator.Evaluate(_distance) * output);
     }
 
     /// <summary>

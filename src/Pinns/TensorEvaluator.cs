@@ -1,4 +1,5 @@
 using PdeNet.Core.Symbolic;
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns;
@@ -60,14 +61,14 @@ internal sealed class TensorEvaluator(ITensorJet jet, Func<Parameter, double> pa
                 };
             }
             case Binary { Operator: BinaryOperator.Power, Right: Constant exponent } power:
-                return Evaluate(power.Left).pow(exponent.Value);
+                return Evaluate(power.Left).Power(exponent.Value);
             case Binary b:
             {
                 var (l, r) = (Evaluate(b.Left), Evaluate(b.Right));
                 return b.Operator switch
                 {
-                    BinaryOperator.Add => l + r,
-                    BinaryOperator.Subtract => l - r,
+                    BinaryOperator.Add => l.Plus(r),
+                    BinaryOperator.Subtract => l.Minus(r),
                     BinaryOperator.Multiply => l * r,
                     BinaryOperator.Divide => l / r,
                     BinaryOperator.Power => l.pow(r),

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using PdeNet.Operators.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -87,7 +88,7 @@ internal sealed class MgConv : nn.Module<Tensor, Tensor>
             for (int i = 0; i < _pre[l]; i++)
             {
                 if (current is null) current = _smoothers[l][i].forward(g);
-                else current = current + _smoothers[l][i].forward(g - _operators[l][ai++].forward(current));
+                else current = current.Plus(_smoothers[l][i].forward(g.Minus(_operators[l][ai++].forward(current))));
             }
             u[l] = current ?? throw new InvalidOperationException("level 0 needs at least one smoothing step");
             rhs[l] = g;
@@ -96,9 +97,9 @@ internal sealed class MgConv : nn.Module<Tensor, Tensor>
         {
             var up = _interpolations[j].forward(u[j + 1]);
             up = up[.., .., ..(int)u[j].shape[2], ..(int)u[j].shape[3]];
-            var v = u[j] + up;
+            var v = u[j].Plus(up);
             for (int i = 0; i < _postSmoothers[j].Count; i++)
-                v = v + _postSmoothers[j][i].forward(rhs[j] - _postOperators[j][i].forward(v));
+                v = v.Plus(_postSmoothers[j][i].forward(rhs[j].Minus(_postOperators[j][i].forward(v))));
             u[j] = v;
         }
         return u[0];

@@ -31,8 +31,8 @@ internal sealed class NeuralSpectralBlock : nn.Module<Tensor, Tensor>
         _patch = patch;
         _tokens = tokens;
         _numBasis = numBasis;
-        _weights = new Parameter(rand(width, 2 * numBasis) / width);
-        _latent = new Parameter(rand(Heads, tokens, width / Heads) / width);
+        _weights = new Parameter(rand(width, 2 * numBasis).DividedBy(width));
+        _latent = new Parameter(rand(Heads, tokens, width / Heads).DividedBy(width));
         _encoderAttention = nn.Conv2d(width, 2 * width, 1);
         _decoderAttention = nn.Conv2d(width, width, 1);
         RegisterComponents();
@@ -53,17 +53,17 @@ internal sealed class NeuralSpectralBlock : nn.Module<Tensor, Tensor>
         var kv = _encoderAttention.forward(z).view(patches, 2 * c, pixels).permute(0, 2, 1)
             .reshape(patches, pixels, Heads, dh, 2).permute(4, 0, 2, 1, 3);
         var latent = _latent.unsqueeze(0).expand(patches, Heads, _tokens, dh);
-        var tokens = Attend(latent, kv[0], kv[1]) + latent;
+        var tokens = Attend(latent, kv[0], kv[1]).Plus(latent);
         tokens = tokens.permute(0, 1, 3, 2).reshape(patches, c, _tokens);
         // latent spectral transition
         var modes = arange(_numBasis, tokens.dtype, tokens.device).DividedBy(_numBasis);
-        var angle = tokens.unsqueeze(-1) * modes * Math.PI;
+        var angle = (tokens.unsqueeze(-1) * modes).Times(Math.PI);
         var basis = cat([angle.sin(), angle.cos()], -1);
-        tokens = einsum("bilm,im->bil", basis, _weights) + tokens;
+        tokens = einsum("bilm,im->bil", basis, _weights).Plus(tokens);
         // decoder: pixels attend to tokens
         var keys = tokens.view(patches, Heads, dh, _tokens).permute(0, 1, 3, 2);
         var queries = _decoderAttention.forward(z).view(patches, c, pixels).permute(0, 2, 1).reshape(patches, pixels, Heads, dh).permute(0, 2, 1, 3);
-        var y = Attend(queries, keys, keys).permute(0, 1, 3, 2).reshape(patches, c, p, p) + z;
+        var y = Attend(queries, keys, keys).permute(0, 1, 3, 2).reshape(patches, c, p, p).Plus(z);
         // de-patchify
         return y.view(b, nh, nw, c, p, p).permute(0, 3, 1, 4, 2, 5).reshape(b, c, h, w);
     }

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -43,7 +44,7 @@ internal sealed class SpectralConvolution : nn.Module<Tensor, Tensor>
         {
             // The first axis varies slowest, so the 2D order is low, high.
             var high = Enumerable.Range(0, signedAxes).Select(k => ((c >> (signedAxes - 1 - k)) & 1) == 1).ToArray();
-            var corner = new Corner(high, new Parameter(rand(shape) * scale), new Parameter(rand(shape) * scale));
+            var corner = new Corner(high, new Parameter(rand(shape).Times(scale)), new Parameter(rand(shape).Times(scale)));
             // Named by corner: _lowReal, _lowImaginary, _highReal, _highImaginary in 2D (the names saved models
             // hold), _lowLowReal … _highHighImaginary in 3D.
             string name = "_" + string.Concat(high.Select((h, k) => k == 0 ? (h ? "high" : "low") : (h ? "High" : "Low")));
@@ -97,6 +98,6 @@ internal sealed class SpectralConvolution : nn.Module<Tensor, Tensor>
         var b = modes.imag;
         string axes = Axes[.._modes.Length];
         string product = $"bi{axes},io{axes}->bo{axes}";
-        return (einsum(product, a, real) - einsum(product, b, imaginary), einsum(product, a, imaginary) + einsum(product, b, real));
+        return (einsum(product, a, real).Minus(einsum(product, b, imaginary)), einsum(product, a, imaginary).Plus(einsum(product, b, real)));
     }
 }

@@ -22,7 +22,7 @@ internal sealed class StackedMlp : nn.Module<Tensor, Tensor>
         for (int l = 0; l + 1 < widths.Length; l++)
         {
             double std = Math.Sqrt(2.0 / (widths[l] + widths[l + 1]));
-            _weights.Add(new Parameter(randn(stacks, widths[l], widths[l + 1]) * std));
+            _weights.Add(new Parameter(randn(stacks, widths[l], widths[l + 1]).Times(std)));
             _biases.Add(new Parameter(zeros(stacks, 1, widths[l + 1])));
         }
         RegisterComponents();
@@ -30,11 +30,11 @@ internal sealed class StackedMlp : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var x = einsum("bi,kio->kbo", input, _weights[0]) + _biases[0];
+        var x = einsum("bi,kio->kbo", input, _weights[0]).Plus(_biases[0]);
         for (int l = 1; l < _weights.Count; l++)
         {
             x = ActivationFunctions.Apply(_activation, x);
-            x = matmul(x, _weights[l]) + _biases[l];
+            x = matmul(x, _weights[l]).Plus(_biases[l]);
         }
         return x.squeeze(-1).transpose(0, 1);
     }

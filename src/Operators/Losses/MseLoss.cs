@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Operators.Losses;
@@ -12,6 +13,6 @@ public sealed record MseLoss : IOperatorLoss
     public Tensor Compute(Tensor prediction, Tensor target)
     {
         LossChecks.SameShape(prediction, target);
-        return (prediction - target).square().mean();
+        return prediction.Minus(target).square().mean();
     }
 }

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ public sealed record RelativeH1Loss(int Truncation = 20) : IOperatorLoss
         if (Truncation < 1) throw new ArgumentOutOfRangeException(nameof(Truncation), Truncation, "the truncation must be at least 1");
         int rank = (int)prediction.dim();
         var axes = Enumerable.Range(2, rank - 2).Select(a => (long)a).ToArray();
-        var complexDifference = fft.fftn(prediction - target, dim: axes, norm: FFTNormType.Ortho);
+        var complexDifference = fft.fftn(prediction.Minus(target), dim: axes, norm: FFTNormType.Ortho);
         var complexTarget = fft.fftn(target, dim: axes, norm: FFTNormType.Ortho);
         var weight = Weight(prediction.shape, axes, prediction.device).to_type(prediction.dtype);
         long batch = prediction.shape[0];
@@ -42,10 +43,11 @@ public sealed record RelativeH1Loss(int Truncation = 20) : IOperatorLoss
         {
             long n = shape[axis];
             var k = (fft.fftfreq(n, 1.0 / n, dtype: ScalarType.Float64)).abs().round().to(device);
-            k = k * (k < Truncation).to_type(ScalarType.Float64);
+            using Scalar truncation = Truncation;
+            k = k * k.lt(truncation).to_type(ScalarType.Float64);
             var viewShape = Enumerable.Repeat(1L, shape.Length).ToArray();
             viewShape[axis] = n;
-            weight = weight + k.square().reshape(viewShape);
+            weight = weight.Plus(k.square().reshape(viewShape));
         }
         return weight;
     }

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Operators.Losses;
@@ -19,7 +20,7 @@ public sealed record RelativeLpLoss(double P = 2) : IOperatorLoss
         if (!(P >= 1)) throw new ArgumentOutOfRangeException(nameof(P), P, "the exponent p must be at least 1");
         LossChecks.SameShape(prediction, target);
         long batch = prediction.shape[0];
-        var difference = (prediction - target).reshape(batch, -1);
+        var difference = prediction.Minus(target).reshape(batch, -1);
         var reference = target.reshape(batch, -1);
         return (linalg.vector_norm(difference, P, [1L]) / linalg.vector_norm(reference, P, [1L])).mean();
     }

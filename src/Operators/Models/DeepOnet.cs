@@ -73,7 +73,7 @@ public sealed class DeepOnet : OperatorNetwork
     {
         if (coordinates is null) throw new ArgumentNullException(nameof(coordinates), "DeepONet needs the trunk coordinates (P, d)");
         var output = matmul(BranchFeatures(input), TrunkFeatures(coordinates).t());
-        return _b0 is null ? output : output + _b0;
+        return _b0 is null ? output : output.Plus(_b0);
     }
 
     /// <summary>G(u_i)(y_i) for aligned pairs: branch input (n, m), coordinates (n, d), output (n).</summary>
@@ -83,6 +83,6 @@ public sealed class DeepOnet : OperatorNetwork
         var t = TrunkFeatures(coordinates);
         Expect(t.shape[0] == b.shape[0], nameof(coordinates), $"({b.shape[0]}, {Options.Trunk[0]}) (one point per function)", coordinates);
         var output = (b * t).sum(1);
-        return _b0 is null ? output : output + _b0;
+        return _b0 is null ? output : output.Plus(_b0);
     }
 }

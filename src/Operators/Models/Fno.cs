@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using PdeNet.Operators.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,7 +52,7 @@ public sealed class Fno : nn.Module<Tensor, Tensor>
         if (pad > 0) v = nn.functional.pad(v, [.. Enumerable.Range(0, d).SelectMany(_ => new long[] { 0, pad })]);
         for (int i = 0; i < _spectral.Count; i++)
         {
-            v = _spectral[i].forward(v) + _pointwise[i].forward(v);
+            v = _spectral[i].forward(v).Plus(_pointwise[i].forward(v));
             if (i < _spectral.Count - 1) v = nn.functional.gelu(v);
         }
         if (pad > 0)

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using PdeNet.Operators.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -46,7 +47,7 @@ public sealed class Mgno : OperatorNetwork
         Expect(input.dim() == 4 && input.shape[1] == Options.InChannels, nameof(input), $"(batch, {Options.InChannels}, H, W)", input);
         var u = input;
         for (int i = 0; i < _multigrid.Count; i++)
-            u = nn.functional.gelu(_multigrid[i].forward(u) + _pointwise[i].forward(u));
+            u = nn.functional.gelu(_multigrid[i].forward(u).Plus(_pointwise[i].forward(u)));
         return _head.forward(u);
     }
 }

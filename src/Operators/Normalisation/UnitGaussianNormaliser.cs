@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Operators.Normalisation;
@@ -18,7 +19,7 @@ public sealed class UnitGaussianNormaliser : IDisposable
         Std = std;
         Epsilon = epsilon;
         using var guard = full_like(std, epsilon);
-        _scale = (std + guard).DetachFromDisposeScope();
+        _scale = std.Plus(guard).DetachFromDisposeScope();
     }
 
     /// <summary>The pointwise mean, shape <see cref="SampleShape"/>.</summary>
@@ -48,14 +49,14 @@ public sealed class UnitGaussianNormaliser : IDisposable
     public Tensor Encode(Tensor x)
     {
         Check(x, nameof(x));
-        return (x - Mean.to(x.device).to_type(x.dtype)) / _scale.to(x.device).to_type(x.dtype);
+        return x.Minus(Mean.to(x.device).to_type(x.dtype)) / _scale.to(x.device).to_type(x.dtype);
     }
 
     /// <summary>z (σ + ε) + μ for z of shape (batch, ...sample shape).</summary>
     public Tensor Decode(Tensor z)
     {
         Check(z, nameof(z));
-        return z * _scale.to(z.device).to_type(z.dtype) + Mean.to(z.device).to_type(z.dtype);
+        return (z * _scale.to(z.device).to_type(z.dtype)).Plus(Mean.to(z.device).to_type(z.dtype));
     }
 
     private void Check(Tensor x, string name)

@@ -114,7 +114,7 @@ public sealed class OperatorTrainer(OperatorTrainerOptions options, IProgress<Op
                 var y = targets.index_select(0, index);
                 optimizer.ZeroGrad();
                 var value = loss.Compute(model.Forward(x, train.CoordinatesOf(coordinates, index), train.Paired), y);
-                if (model.Network.TakePenalty() is { } penalty) value = value + penalty;
+                if (model.Network.TakePenalty() is { } penalty) value = value.Plus(penalty);
                 double v = Value(value);
                 if (!double.IsFinite(v)) Diverged(model, lastGood, step, lastGoodStep, v);
                 value.backward();

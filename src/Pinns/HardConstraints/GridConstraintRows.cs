@@ -1,5 +1,7 @@
 using PdeNet.Core.Problems;
 using PdeNet.Core.Symbolic;
+using PdeNet.Neural;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns.HardConstraints;
@@ -153,7 +155,7 @@ public sealed class GridConstraintRows : IConstraintRows
         else
         {
             var target = initial ?? tensor(_initial!, ScalarType.Float64).unsqueeze(0);
-            if (offset is not null) target = target - offset.narrow(1, 0, spatial);
+            if (offset is not null) target = target.Minus(offset.narrow(1, 0, spatial));
             result.Add(ResidualBlock.Linear("initial", basis.narrow(1, 0, spatial), target, first));
         }
         foreach (var block in _blocks.Skip(1))
@@ -208,9 +210,9 @@ public sealed class GridConstraintRows : IConstraintRows
             return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
         }
         var transposed = Map(eye(spatial, dtype: ScalarType.Float64));   // (k, s) = (O e_k)_s = O[s, k]
-        var doubled = Map(eye(spatial, dtype: ScalarType.Float64) * 2);
+        var doubled = Map(eye(spatial, dtype: ScalarType.Float64).Times(2));
         double scale = transposed.abs().max().item<double>();
-        if ((doubled - transposed * 2).abs().max().item<double>() > 1e-9 * Math.Max(scale, 1e-300))
+        if (doubled.Minus(transposed.Times(2)).abs().max().item<double>() > 1e-9 * Math.Max(scale, 1e-300))
             throw new NotSupportedException($"problem '{_problem.Name}': the observed field {_observed} is not linear in {_problem.Unknown.Name}; its initial state cannot be lifted");
         var inverse = linalg.pinv(transposed.t(), rtol: 1e-10);   // O⁺, S × S
         return inverse.t().contiguous().DetachFromDisposeScope();
@@ -228,9 +230,9 @@ public sealed class GridConstraintRows : IConstraintRows
         string context = $"the {name} rows of problem '{_problem.Name}'";
         return (values, columns) =>
         {
-            var v = shifted ? values.Select((value, j) => value + columns[2 + d + j]).ToArray() : values;
+            var v = shifted ? values.Select((value, j) => value.Plus(columns[2 + d + j])).ToArray() : values;
             var jet = new GridJet(atoms, v, columns.Take(1 + d).ToArray(), d, context);
-            return new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(observed) - columns[1 + d];
+            return new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(observed).Minus(columns[1 + d]);
         };
     }
 
@@ -348,7 +350,8 @@ public sealed class GridConstraintRows : IConstraintRows
         using var scope = NewDisposeScope();
         int d = grid.Dimension;
         long spatial = grid.SpatialPoints;
-        var data = new List<Tensor> { full(1, spatial, grid.Times[0], ScalarType.Float64) };
+        using Scalar start = grid.Times[0];
+        var data = new List<Tensor> { full(1, spatial, start, ScalarType.Float64) };
         for (int a = 0; a < d; a++)
         {
             int axis = a;
@@ -356,7 +359,7 @@ public sealed class GridConstraintRows : IConstraintRows
         }
         var jet = new GridJet([], [], data, d, $"the initial condition of problem '{problem.Name}'");
         var value = new TensorEvaluator(jet, problem.ValueOf, ScalarType.Float64).Evaluate(Lowering.Lower(problem.Initial!.Value, d));
-        return (zeros(1, spatial, ScalarType.Float64) + value).squeeze(0).data<double>().ToArray();
+        return zeros(1, spatial, ScalarType.Float64).Plus(value).squeeze(0).data<double>().ToArray();
     }
 
     /// <summary>
@@ -382,7 +385,7 @@ public sealed class GridConstraintRows : IConstraintRows
             string context = $"the {Name} rows of problem '{problem.Name}'";
             return new ResidualBlock(Name, terms, [.. own, .. offsets], (values, columns) =>
             {
-                var v = offsets.Length == 0 ? values : values.Select((value, j) => value + columns[count + j]).ToArray();
+                var v = offsets.Length == 0 ? values : values.Select((value, j) => value.Plus(columns[count + j])).ToArray();
                 var jet = new GridJet(atoms, v, offsets.Length == 0 ? columns : columns.Take(count).ToArray(), dimension, context);
                 var r = new TensorEvaluator(jet, problem.ValueOf, ScalarType.Float64).Evaluate(residual);
                 return r.shape.SequenceEqual(values[0].shape) ? r : r.expand(values[0].shape);

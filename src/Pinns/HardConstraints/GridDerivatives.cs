@@ -36,10 +36,10 @@ internal sealed class GridDerivatives(SpaceTimeGrid grid, bool[] periodic, GridR
     {
         int nt = grid.Shape[0];
         double dt = grid.TimeStep;
-        var difference = (v.narrow(1, 1, nt - 1) - v.narrow(1, 0, nt - 1)).DividedBy(dt);
+        var difference = v.narrow(1, 1, nt - 1).Minus(v.narrow(1, 0, nt - 1)).DividedBy(dt);
         if (options.Time == TimeDifference.Bdf2 && nt > 2)
         {
-            var bdf2 = (v.narrow(1, 2, nt - 2).Times(3) - v.narrow(1, 1, nt - 2).Times(4) + v.narrow(1, 0, nt - 2)).DividedBy(2 * dt);
+            var bdf2 = v.narrow(1, 2, nt - 2).Times(3).Minus(v.narrow(1, 1, nt - 2).Times(4)).Plus(v.narrow(1, 0, nt - 2)).DividedBy(2 * dt);
             difference = cat([difference.narrow(1, 0, 1), bdf2], 1);
         }
         return cat([zeros_like(v.narrow(1, 0, 1)), difference], 1);
@@ -57,26 +57,26 @@ internal sealed class GridDerivatives(SpaceTimeGrid grid, bool[] periodic, GridR
         return result;
     }
 
-    private static Tensor WrappedFirst(Tensor v, long dim, double h) => (v.roll(-1, dim) - v.roll(1, dim)).DividedBy(2 * h);
+    private static Tensor WrappedFirst(Tensor v, long dim, double h) => v.roll(-1, dim).Minus(v.roll(1, dim)).DividedBy(2 * h);
 
-    private static Tensor WrappedSecond(Tensor v, long dim, double h) => (v.roll(-1, dim) - v.Times(2) + v.roll(1, dim)).DividedBy(h * h);
+    private static Tensor WrappedSecond(Tensor v, long dim, double h) => v.roll(-1, dim).Minus(v.Times(2)).Plus(v.roll(1, dim)).DividedBy(h * h);
 
     private static Tensor First(Tensor v, long dim, int n, double h)
     {
         Tensor At(int i) => v.narrow(dim, i, 1);
-        var interior = v.narrow(dim, 2, n - 2) - v.narrow(dim, 0, n - 2);
-        var left = At(1).Times(4) - At(0).Times(3) - At(2);
-        var right = At(n - 1).Times(3) - At(n - 2).Times(4) + At(n - 3);
+        var interior = v.narrow(dim, 2, n - 2).Minus(v.narrow(dim, 0, n - 2));
+        var left = At(1).Times(4).Minus(At(0).Times(3)).Minus(At(2));
+        var right = At(n - 1).Times(3).Minus(At(n - 2).Times(4)).Plus(At(n - 3));
         return cat([left, interior, right], dim).DividedBy(2 * h);
     }
 
     private static Tensor Second(Tensor v, long dim, int n, double h)
     {
         Tensor At(int i) => v.narrow(dim, i, 1);
-        var interior = v.narrow(dim, 2, n - 2) - v.narrow(dim, 1, n - 2).Times(2) + v.narrow(dim, 0, n - 2);
+        var interior = v.narrow(dim, 2, n - 2).Minus(v.narrow(dim, 1, n - 2).Times(2)).Plus(v.narrow(dim, 0, n - 2));
         // One-sided second order needs four points; with three, both ends take the middle value.
-        var left = n >= 4 ? At(0).Times(2) - At(1).Times(5) + At(2).Times(4) - At(3) : interior;
-        var right = n >= 4 ? At(n - 1).Times(2) - At(n - 2).Times(5) + At(n - 3).Times(4) - At(n - 4) : interior;
+        var left = n >= 4 ? At(0).Times(2).Minus(At(1).Times(5)).Plus(At(2).Times(4)).Minus(At(3)) : interior;
+        var right = n >= 4 ? At(n - 1).Times(2).Minus(At(n - 2).Times(5)).Plus(At(n - 3).Times(4)).Minus(At(n - 4)) : interior;
         return cat([left, interior, right], dim).DividedBy(h * h);
     }
 

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -52,7 +53,7 @@ public sealed class HardConstraintLayer : IConstraintLayer
             var (w, result) = Solve(system);
             var weights = ImplicitLeastSquaresFunction.Apply(system, w, _options.Solver.Ridge);
             var u = basis.bmm(weights.unsqueeze(-1)).squeeze(-1);
-            if (offset is not null) u = u + offset;
+            if (offset is not null) u = u.Plus(offset);
             return new ConstrainedSolution(u, _rows.Observe(u), weights, null, [result], () => system.Residual(weights));
         }
 
@@ -79,13 +80,14 @@ public sealed class HardConstraintLayer : IConstraintLayer
         for (int e = 0; e < k; e++)
         {
             expertWeights[e] = ImplicitLeastSquaresFunction.Apply(local[e]!, solved[e].W, _options.Solver.Ridge);
-            var mask = (ownerIndex == e).to_type(ScalarType.Float64).unsqueeze(0);
+            using Scalar expert = e;
+            var mask = ownerIndex.eq(expert).to_type(ScalarType.Float64).unsqueeze(0);
             var own = basis.bmm(expertWeights[e].unsqueeze(-1)).squeeze(-1);
-            if (offset is not null) own = own + offset;
+            if (offset is not null) own = own.Plus(offset);
             var part = own * mask;
             var observedPart = _rows.Observe(own) * mask;
-            solution = solution is null ? part : solution + part;
-            observed = observed is null ? observedPart : observed + observedPart;
+            solution = solution is null ? part : solution.Plus(part);
+            observed = observed is null ? observedPart : observed.Plus(observedPart);
         }
         return new ConstrainedSolution(solution!, observed!, stack(expertWeights, 1), null, solved.Select(s => s.R).ToArray(),
             () => cat(Enumerable.Range(0, k).Select(e => local[e]!.Residual(expertWeights[e])).ToArray(), 1));
@@ -93,7 +95,8 @@ public sealed class HardConstraintLayer : IConstraintLayer
 
     private (Tensor W, LevenbergMarquardtResult R) Solve(LeastSquaresSystem system)
     {
-        using var initial = full(system.Batch, system.Weights, _options.InitialWeight, ScalarType.Float64);
+        using Scalar initialWeight = _options.InitialWeight;
+        using var initial = full(system.Batch, system.Weights, initialWeight, ScalarType.Float64);
         return LevenbergMarquardt.Solve(system, initial, _options.Solver);
     }
 

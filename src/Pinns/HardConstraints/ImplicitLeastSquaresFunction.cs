@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,7 +67,7 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
             var system = template.WithTerms(terms);
             var w = solution.detach().clone().requires_grad_(true);
             var r = system.Residual(w);
-            var f = 0.5 * r.square().sum() + 0.5 * ridge * ridge * w.square().sum();
+            var f = r.square().sum().Times(0.5).Plus(w.square().sum().Times(0.5 * ridge * ridge));
             var optimality = autograd.grad([f], [w], create_graph: true, retain_graph: true)[0];
             long n = w.shape[1];
             var rows = new Tensor[n];
@@ -76,7 +77,7 @@ internal sealed class ImplicitLeastSquaresFunction : autograd.SingleTensorFuncti
             var xi = DenseSolve.General(hessian, grad_output.to_type(ScalarType.Float64)).detach();
             // 0·ΣT keeps every term in the graph: a residual may ignore a term (a zero reaction ignores u).
             var objective = (optimality * xi).sum();
-            foreach (var t in terms) objective = objective + 0.0 * t.sum();
+            foreach (var t in terms) objective = objective.Plus(t.sum().Times(0.0));
             var grads = autograd.grad([objective], terms);
             return grads.Select(g => -g.detach()).Prepend(zeros_like(solution)).ToList();
         }

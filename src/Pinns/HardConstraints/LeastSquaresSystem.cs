@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -79,13 +80,13 @@ public sealed class LeastSquaresSystem
                 }).ToArray();
                 // 0·v_j keeps every value in the graph even when F ignores it.
                 var r = b.Residual(values, b.Data);
-                foreach (var v in values) r = r + 0.0 * v;
+                foreach (var v in values) r = r.Plus(v.Times(0.0));
                 var slopes = autograd.grad([r.sum()], values, create_graph: createGraph, retain_graph: createGraph);
                 Tensor? jacobian = null;
                 for (int j = 0; j < values.Length; j++)
                 {
                     var term = slopes[j].unsqueeze(-1) * b.Terms[j];
-                    jacobian = jacobian is null ? term : jacobian + term;
+                    jacobian = jacobian is null ? term : jacobian.Plus(term);
                 }
                 residuals.Add(createGraph ? r : r.detach());
                 jacobians.Add(createGraph ? jacobian! : jacobian!.detach());

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,9 +36,9 @@ public static class LevenbergMarquardt
             var (res, jac) = detached.ResidualAndJacobian(weights);
             using var _ = no_grad();
             var jt = jac.transpose(1, 2);
-            var normal = jt.bmm(jac) + ridge2 * eye;
-            var gradient = jt.bmm(res.unsqueeze(-1)).squeeze(-1) + ridge2 * weights;
-            var c = 0.5 * (res.square().sum(1) + ridge2 * weights.square().sum(1));
+            var normal = jt.bmm(jac).Plus(eye.Times(ridge2));
+            var gradient = jt.bmm(res.unsqueeze(-1)).squeeze(-1).Plus(weights.Times(ridge2));
+            var c = res.square().sum(1).Plus(weights.square().sum(1).Times(ridge2)).Times(0.5);
             return (res, normal, gradient, c);
         }
 
@@ -52,27 +53,28 @@ public static class LevenbergMarquardt
         }
         // μ never falls below 1e-12 · max diag(JᵀJ) at the start, which keeps the Cholesky factorisation of
         // JᵀJ + λ²I + μI well defined when JᵀJ is singular (more basis functions than rows).
-        var floor = (1e-12 * a.diagonal(0, 1, 2).amax(1)).clamp_min(1e-300);
-        var mu = (options.InitialDamping * a.diagonal(0, 1, 2).amax(1)).clamp_min(1e-300);
-        var nu = full(batch, 2.0, ScalarType.Float64);
+        var floor = a.diagonal(0, 1, 2).amax(1).Times(1e-12).ClampedBelow(1e-300);
+        var mu = a.diagonal(0, 1, 2).amax(1).Times(options.InitialDamping).ClampedBelow(1e-300);
+        using Scalar two = 2.0;
+        var nu = full(batch, two, ScalarType.Float64);
         var converged = zeros(batch, ScalarType.Bool);
         var stalled = zeros(batch, ScalarType.Bool);
         var iterations = zeros(batch, ScalarType.Int32);
 
         for (int it = 0; it < options.MaxIterations; it++)
         {
-            converged = converged | (g.abs().amax(1) <= options.GradientTolerance) | (cost <= options.CostTolerance);
+            converged = converged | g.abs().amax(1).IsAtMost(options.GradientTolerance) | cost.IsAtMost(options.CostTolerance);
             var active = (~converged) & (~stalled);
             if (!active.any().item<bool>()) break;
-            iterations = iterations + active.to_type(ScalarType.Int32);
+            iterations = iterations.Plus(active.to_type(ScalarType.Int32));
 
-            var step = DenseSolve.Spd(a + mu.view(-1, 1, 1) * eye, -g);
-            var wTry = w + step;
+            var step = DenseSolve.Spd(a.Plus(mu.view(-1, 1, 1) * eye), -g);
+            var wTry = w.Plus(step);
             var (rTry, aTry, gTry, costTry) = Evaluate(wTry);
             // Predicted decrease of the quadratic model: ½ δ·(μδ - g) ≥ 0.
-            var predicted = 0.5 * (step * (mu.unsqueeze(1) * step - g)).sum(1);
-            var rho = (cost - costTry) / predicted;
-            var accept = active & (rho > 0) & costTry.isfinite() & (predicted > 0);
+            var predicted = (step * (mu.unsqueeze(1) * step).Minus(g)).sum(1).Times(0.5);
+            var rho = cost.Minus(costTry) / predicted;
+            var accept = active & rho.IsGreaterThan(0) & costTry.isfinite() & predicted.IsGreaterThan(0);
             var acceptColumn = accept.unsqueeze(1);
 
             w = where(acceptColumn, wTry, w);
@@ -81,19 +83,19 @@ public static class LevenbergMarquardt
             a = where(accept.view(-1, 1, 1), aTry, a);
             cost = where(accept, costTry, cost);
 
-            var shrink = (1 - (2 * rho - 1).pow(3)).clamp_min(1.0 / 3);
+            var shrink = rho.Times(2).Minus(1).Power(3).SubtractedFrom(1).ClampedBelow(1.0 / 3);
             var rejected = active & ~accept;
             mu = maximum(where(accept, mu * shrink, where(rejected, mu * nu, mu)), floor);
-            nu = where(accept, full_like(nu, 2.0), where(rejected, nu * 2, nu));
+            nu = where(accept, full_like(nu, two), where(rejected, nu.Times(2), nu));
 
             var stepNorm = step.square().sum(1).sqrt();
             // A trial step below the step tolerance (accepted or not) means w is resolved: rejected steps
             // shrink fast as μ grows, so a sample at the floating-point floor of its cost stops here.
-            var small = active & (stepNorm <= options.StepTolerance * (w.square().sum(1).sqrt() + options.StepTolerance));
+            var small = active & (stepNorm <= w.square().sum(1).sqrt().Plus(options.StepTolerance).Times(options.StepTolerance));
             converged = converged | small;
-            stalled = stalled | (mu > 1e200) | ~mu.isfinite();
+            stalled = stalled | mu.IsGreaterThan(1e200) | ~mu.isfinite();
         }
-        converged = converged | (g.abs().amax(1) <= options.GradientTolerance) | (cost <= options.CostTolerance);
+        converged = converged | g.abs().amax(1).IsAtMost(options.GradientTolerance) | cost.IsAtMost(options.CostTolerance);
 
         var result = new LevenbergMarquardtResult(
             iterations.data<int>().ToArray(),
@@ -117,9 +119,9 @@ public static class LevenbergMarquardt
         {
             var (r, j) = system.ResidualAndJacobian(w, createGraph: true);
             var jt = j.transpose(1, 2);
-            var normal = jt.bmm(j) + (ridge2 + damping) * eye;
-            var gradient = jt.bmm(r.unsqueeze(-1)).squeeze(-1) + ridge2 * w;
-            w = w + DenseSolve.General(normal, -gradient);
+            var normal = jt.bmm(j).Plus(eye.Times(ridge2 + damping));
+            var gradient = jt.bmm(r.unsqueeze(-1)).squeeze(-1).Plus(w.Times(ridge2));
+            w = w.Plus(DenseSolve.General(normal, -gradient));
         }
         return w;
     }

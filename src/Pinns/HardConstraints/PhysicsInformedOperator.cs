@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using PdeNet.Operators.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -104,7 +105,7 @@ public sealed class PhysicsInformedOperator : OperatorNetwork
             : null;
         var solution = Constraint.Forward(basis, initial, offset);
         LastSolution = solution;
-        _penalty = training && solution.Penalty is { } p ? p * Options.PenaltyWeight : null;
+        _penalty = training && solution.Penalty is { } p ? p.Times(Options.PenaltyWeight) : null;
         return solution.Observed.view([input.shape[0], .. _grid]);
     }
 

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns.HardConstraints;
@@ -49,7 +50,7 @@ public sealed class ResidualBlock
     /// <param name="target">Target values, (batch or 1, rows).</param>
     /// <param name="points">Owning grid point of each row.</param>
     public static ResidualBlock Linear(string name, Tensor term, Tensor target, long[] points) =>
-        new(name, [term], [target], (v, d) => v[0] - d[0], points);
+        new(name, [term], [target], (v, d) => v[0].Minus(d[0]), points);
 
     /// <summary>Name of the block.</summary>
     public string Name { get; }

@@ -1,3 +1,4 @@
+using PdeNet.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -22,7 +23,8 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         ArgumentNullException.ThrowIfNull(rows);
         if (basisFunctions < 1) throw new ArgumentOutOfRangeException(nameof(basisFunctions), basisFunctions, "at least one basis function is needed");
         _rows = rows;
-        _weights = new Parameter(full(basisFunctions, 1.0 / basisFunctions, ScalarType.Float64));
+        using Scalar weight = 1.0 / basisFunctions;
+        _weights = new Parameter(full(basisFunctions, weight, ScalarType.Float64));
     }
 
     /// <inheritdoc/>
@@ -38,7 +40,7 @@ public sealed class SoftConstraintLayer : IConstraintLayer
         var system = _rows.Build(basis, initial, offset);
         var w = _weights.unsqueeze(0).expand(basis.shape[0], -1);
         var u = basis.bmm(w.unsqueeze(-1)).squeeze(-1);
-        if (offset is not null) u = u + offset;
+        if (offset is not null) u = u.Plus(offset);
         var rows = system.Residual(w);
         return new ConstrainedSolution(u, _rows.Observe(u), w, rows.square().mean(), [], () => rows);
     }

@@ -1,6 +1,7 @@
 using PdeNet.Core.Symbolic;
 using PdeNet.Neural;
 using PdeNet.Neural.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PdeNet.Pinns.Lagrangian;
@@ -64,35 +65,39 @@ internal sealed class LagrangianLoss : ITrainingObjective, IDisposable
         var characteristicRate = dx.select(1, 1);
         var eulerian = stack([Wrap(position), _inputs.select(1, 1)], 1);
         var speed = Evaluate(_form.Speed, eulerian, u);
-        var stateResidual = stateRate + Evaluate(_form.Source, eulerian, u);
+        var stateResidual = stateRate.Plus(Evaluate(_form.Source, eulerian, u));
         if (_form.Viscosity != 0)
         {
             var jacobian = dx.select(1, 0);
             var ux = du.select(1, 0) / jacobian;
             var uxx = Autograd.Gradient(ux, _inputs).select(1, 0) / jacobian;
-            stateResidual = stateResidual - _form.Viscosity * uxx;
+            stateResidual = stateResidual.Minus(uxx.Times(_form.Viscosity));
         }
         var terms = new Dictionary<string, Tensor>
         {
-            ["characteristics"] = (characteristicRate - speed).norm(),
+            ["characteristics"] = characteristicRate.Minus(speed).norm(),
             ["state"] = stateResidual.norm(),
         };
         if (_network.HardInitial) return terms;
-        var initialU = u.narrow(0, 0, _labels) - _initialValues;
-        var initialX = position.narrow(0, 0, _labels) - _initialLabels;
-        terms["initial"] = initialU.norm() + initialX.norm();
+        var initialU = u.narrow(0, 0, _labels).Minus(_initialValues);
+        var initialX = position.narrow(0, 0, _labels).Minus(_initialLabels);
+        terms["initial"] = initialU.norm().Plus(initialX.norm());
         return terms;
     }
 
     /// <inheritdoc/>
     public Tensor Total(IReadOnlyDictionary<string, Tensor> terms)
     {
-        var total = _options.CharacteristicWeight * terms["characteristics"] + _options.StateWeight * terms["state"];
-        return terms.TryGetValue("initial", out var initial) ? total + _options.InitialWeight * initial : total;
+        var total = terms["characteristics"].Times(_options.CharacteristicWeight).Plus(terms["state"].Times(_options.StateWeight));
+        return terms.TryGetValue("initial", out var initial) ? total.Plus(initial.Times(_options.InitialWeight)) : total;
     }
 
     /// <summary>x wrapped into [a, a + L), where the equation's coefficients are defined.</summary>
-    private Tensor Wrap(Tensor x) => (x - _form.Start).remainder(_form.Period) + _form.Start;
+    private Tensor Wrap(Tensor x)
+    {
+        using Scalar period = _form.Period;
+        return x.Minus(_form.Start).remainder(period).Plus(_form.Start);
+    }
 
     /// <summary>An expression in x, t and u evaluated at Eulerian points (columns x, t), shape (n).</summary>
     private Tensor Evaluate(Expr e, Tensor points, Tensor u)

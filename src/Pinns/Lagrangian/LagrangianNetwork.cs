@@ -72,15 +72,15 @@ internal sealed class LagrangianNetwork : IDisposable
     public (Tensor U, Tensor Position) Forward(Tensor inputs)
     {
         var labels = inputs.select(1, 0);
-        var stateOutput = StateScale * State.forward(inputs).squeeze(1);
-        var displacement = DisplacementScale * Characteristic.forward(inputs).squeeze(1);
-        if (!HardInitial) return (StateMean + stateOutput, labels + displacement);
+        var stateOutput = State.forward(inputs).squeeze(1).Times(StateScale);
+        var displacement = Characteristic.forward(inputs).squeeze(1).Times(DisplacementScale);
+        if (!HardInitial) return (stateOutput.Plus(StateMean), labels.Plus(displacement));
         // u = u₀(x₀) + τ σ N_u and x_L = x₀ + τ S N_x with τ = (t - t₀)/T, which vanishes at t₀.
         var time = _form.Problem.Time!;
-        var tau = (inputs.select(1, 1) - time.Start).DividedBy(time.Length);
+        var tau = inputs.select(1, 1).Minus(time.Start).DividedBy(time.Length);
         var jet = new TensorJet(inputs, labels, _form.Problem.Unknown, 1, true, null);
         var initial = new TensorEvaluator(jet, _form.Problem.ValueOf, DType).Evaluate(_form.Initial);
-        return (initial + tau * stateOutput, labels + tau * displacement);
+        return (initial.Plus(tau * stateOutput), labels.Plus(tau * displacement));
     }
 
     /// <summary>

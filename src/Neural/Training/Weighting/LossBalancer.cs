@@ -49,8 +49,8 @@ public sealed class LossBalancer
         foreach (var (name, term) in terms)
         {
             double weight = Weight(name);
-            var weighted = weight == 1 ? term : weight * term;
-            total = total is null ? weighted : total + weighted;
+            var weighted = weight == 1 ? term : term.Times(weight);
+            total = total is null ? weighted : total.Plus(weighted);
         }
         return total ?? throw new ArgumentException("the loss has no terms", nameof(terms));
     }
