@@ -16,7 +16,8 @@ public class CliTests
     private static (int Exit, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [TestCase("solve nope", "error: unknown problem 'nope'; the problems are: poisson-lshape, poisson-square, convection-1d, burgers-1d, burgers-shock-1d, reaction-diffusion-1d, navier-stokes-2d, diffusion-sorption-1d, poisson-disk-hole, diffusion-variable, helmholtz-2d, heat-2d, nonlinear-diffusion, convection-diffusion-2d, heat-1d, helmholtz-stiff-2d, elasticity-plate, elasticity-manufactured")]
-    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, lpinn, spectral, finite-volume")]
+    [TestCase("solve poisson-square --solver xyz", "error: unknown solver 'xyz'; the solvers are: fem, pinn, lpinn, spectral, finite-volume, pi-sc, pi-hc, pi-hc-moe")]
+    [TestCase("solve poisson-square --solver pi-hc --no-reference", "error: problem 'poisson-square' is steady; the physics-informed solvers work on a space-time grid and need a time-dependent problem (its initial state is the basis network's input)")]
     [TestCase("solve poisson-square --solver spectral", "error: problem 'poisson-square' has no time derivative; the spectral solver integrates the Navier–Stokes vorticity equation in time")]
     [TestCase("solve poisson-square --param kk=2", "error: problem 'poisson-square' has no parameter 'kk'; its parameters are: k")]
     [TestCase("solve poisson-square --param k=abc", "error: parameter 'k' needs a number, got 'abc'")]
@@ -68,7 +69,7 @@ public class CliTests
         var k = problems["poisson-square"].GetProperty("parameters")[0];
         Assert.That(k.GetProperty("name").GetString(), Is.EqualTo("k"));
         Assert.That(k.GetProperty("default").GetDouble(), Is.EqualTo(1));
-        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn", "lpinn", "spectral", "finite-volume" }));
+        Assert.That(json.RootElement.GetProperty("solvers").EnumerateArray().Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "fem", "pinn", "lpinn", "spectral", "finite-volume", "pi-sc", "pi-hc", "pi-hc-moe" }));
         var text = Run("list").Output;
         Assert.That(text, Does.Contain("--param k=1"));
     }
