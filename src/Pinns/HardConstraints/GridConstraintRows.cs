@@ -35,6 +35,7 @@ public sealed class GridConstraintRows : IConstraintRows
     private readonly Expr? _observed;
     private readonly Unknown[] _observedAtoms = [];
     private Tensor? _inverseObserved;
+    private double[][]? _pointColumns;
 
     /// <summary>Reads the rows from <paramref name="problem"/>.</summary>
     /// <param name="problem">A time-dependent problem with one scalar unknown on an interval, rectangle or box.</param>
@@ -82,7 +83,7 @@ public sealed class GridConstraintRows : IConstraintRows
         {
             _observed = Lowering.Lower(observed, grid.Dimension);
             if (_observed.Rank != 0) throw new NotSupportedException($"problem '{problem.Name}': the observed field {observed} is not a scalar");
-            _observedAtoms = _observed.Nodes().OfType<Unknown>().Distinct().OrderBy(a => a.Order).ThenBy(a => a.Label, StringComparer.Ordinal).ToArray();
+            _observedAtoms = AtomsOf(_observed);
             foreach (var atom in _observedAtoms)
             {
                 if (atom.Name != unknown.Name || atom.TimeOrder > 0)
@@ -119,36 +120,25 @@ public sealed class GridConstraintRows : IConstraintRows
         HardConstraintLayer.CheckInitial(initial, basis.shape[0], SpatialPoints);
         if (initial is null && _initial is null)
             throw new ArgumentException($"problem '{_problem.Name}' has no initial condition; pass each sample's initial state", nameof(initial));
-        long batch = basis.shape[0], n = basis.shape[2];
-        var field = basis.reshape([batch, .. Grid.Shape.Select(s => (long)s), n]);
-        var images = new Dictionary<Unknown, Tensor>();
-        Tensor Image(Unknown atom)
-        {
-            if (!images.TryGetValue(atom, out var image)) images[atom] = image = _derivatives.Apply(field, atom).reshape(batch, Points, n);
-            return image;
-        }
+        long batch = basis.shape[0];
+        var image = Images(basis);
         Func<Unknown, Tensor>? offsetImage = null;
         if (offset is not null)
         {
             if (offset.dim() != 2 || offset.shape[0] != batch || offset.shape[1] != Points || offset.dtype != ScalarType.Float64)
                 throw new ArgumentException($"the offset must be ({batch}, {Points}) float64, got ({string.Join(", ", offset.shape)}) {offset.dtype}", nameof(offset));
-            var offsetField = offset.reshape([batch, .. Grid.Shape.Select(s => (long)s), 1]);
-            var offsetImages = new Dictionary<Unknown, Tensor>();
-            offsetImage = atom =>
-            {
-                if (!offsetImages.TryGetValue(atom, out var image)) offsetImages[atom] = image = _derivatives.Apply(offsetField, atom).reshape(batch, Points);
-                return image;
-            };
+            var offsetImages = Images(offset.unsqueeze(-1));
+            offsetImage = atom => offsetImages(atom).squeeze(-1);
         }
 
         var result = new List<ResidualBlock>();
         foreach (var block in _blocks.Take(1))
-            result.Add(block.ToResidualBlock(Image, offsetImage, _problem, Grid.Dimension));
+            result.Add(block.ToResidualBlock(image, offsetImage, _problem, Grid.Dimension));
         long spatial = SpatialPoints;
         var first = Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray();
         if (initial is not null && _observed is not null)
         {
-            var terms = _observedAtoms.Select(a => Image(a).narrow(1, 0, spatial)).ToArray();
+            var terms = _observedAtoms.Select(a => image(a).narrow(1, 0, spatial)).ToArray();
             var offsets = offsetImage is null ? [] : _observedAtoms.Select(a => offsetImage(a).narrow(1, 0, spatial)).ToArray();
             result.Add(new ResidualBlock("initial", terms, [.. Columns(first), initial, .. offsets], ObservedMinusTarget("initial", offsets.Length > 0), first));
         }
@@ -159,8 +149,21 @@ public sealed class GridConstraintRows : IConstraintRows
             result.Add(ResidualBlock.Linear("initial", basis.narrow(1, 0, spatial), target, first));
         }
         foreach (var block in _blocks.Skip(1))
-            result.Add(block.ToResidualBlock(Image, offsetImage, _problem, Grid.Dimension));
+            result.Add(block.ToResidualBlock(image, offsetImage, _problem, Grid.Dimension));
         return new LeastSquaresSystem(result);
+    }
+
+    /// <summary>The grid images of the jet variables of <paramref name="values"/> (batch, P, n), each (batch, P, n), made once per variable.</summary>
+    private Func<Unknown, Tensor> Images(Tensor values)
+    {
+        long batch = values.shape[0], n = values.shape[2];
+        var field = values.reshape([batch, .. Grid.Shape.Select(s => (long)s), n]);
+        var images = new Dictionary<Unknown, Tensor>();
+        return atom =>
+        {
+            if (!images.TryGetValue(atom, out var image)) images[atom] = image = _derivatives.Apply(field, atom).reshape(batch, Points, n);
+            return image;
+        };
     }
 
     /// <inheritdoc/>
@@ -170,12 +173,21 @@ public sealed class GridConstraintRows : IConstraintRows
         if (solution.dim() != 2 || solution.shape[1] != Points)
             throw new ArgumentException($"the solution must be (batch, {Points}), got ({string.Join(", ", solution.shape)})", nameof(solution));
         if (_observed is null) return solution;
-        long batch = solution.shape[0];
-        var field = solution.reshape([batch, .. Grid.Shape.Select(n => (long)n), 1]);
-        var values = _observedAtoms.Select(a => _derivatives.Apply(field, a).reshape(batch, Points)).ToArray();
-        var columns = Columns(Enumerable.Range(0, (int)Points).Select(p => (long)p).ToArray());
-        var jet = new GridJet(_observedAtoms, values, columns, Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
-        var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed);
+        _pointColumns ??= ColumnData(Enumerable.Range(0, (int)Points).Select(p => (long)p).ToArray());
+        return ObservedOf(solution.reshape([solution.shape[0], .. Grid.Shape.Select(n => (long)n), 1]), _pointColumns);
+    }
+
+    /// <summary>
+    /// The observed field of <paramref name="field"/> (batch, levels, n_1, …, n_d, 1) at its R = levels·S points, whose
+    /// t and x are <paramref name="columns"/>: (batch, R).
+    /// </summary>
+    private Tensor ObservedOf(Tensor field, double[][] columns)
+    {
+        long batch = field.shape[0], rows = columns[0].Length;
+        var values = _observedAtoms.Select(a => _derivatives.Apply(field, a).reshape(batch, rows)).ToArray();
+        var data = columns.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
+        var jet = new GridJet(_observedAtoms, values, data, Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
+        var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed!);
         return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
     }
 
@@ -199,16 +211,9 @@ public sealed class GridConstraintRows : IConstraintRows
     {
         using var scope = NewDisposeScope();
         long spatial = SpatialPoints;
+        var first = ColumnData(Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray());
         // Each unit state e_k is one "sample"; its images at the S points of level 0 are the columns of O.
-        Tensor Map(Tensor states)
-        {
-            var field = states.reshape([spatial, 1, .. Grid.Shape.Skip(1).Select(n => (long)n), 1]);
-            var values = _observedAtoms.Select(a => _derivatives.Apply(field, a).reshape(spatial, spatial)).ToArray();
-            var first = Enumerable.Range(0, (int)spatial).Select(s => (long)s).ToArray();
-            var jet = new GridJet(_observedAtoms, values, Columns(first), Grid.Dimension, $"the observed field of problem '{_problem.Name}'");
-            var w = new TensorEvaluator(jet, _problem.ValueOf, ScalarType.Float64).Evaluate(_observed!);
-            return w.shape.SequenceEqual(values[0].shape) ? w : w.expand(values[0].shape);
-        }
+        Tensor Map(Tensor states) => ObservedOf(states.reshape([spatial, 1, .. Grid.Shape.Skip(1).Select(n => (long)n), 1]), first);
         var transposed = Map(eye(spatial, dtype: ScalarType.Float64));   // (k, s) = (O e_k)_s = O[s, k]
         var doubled = Map(eye(spatial, dtype: ScalarType.Float64).Times(2));
         double scale = transposed.abs().max().item<double>();
@@ -237,7 +242,10 @@ public sealed class GridConstraintRows : IConstraintRows
     }
 
     /// <summary>t and x_1, …, x_d of the grid points <paramref name="points"/> (flat indices), each (1, rows).</summary>
-    private Tensor[] Columns(long[] points)
+    private Tensor[] Columns(long[] points) => ColumnData(points).Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
+
+    /// <summary>t and x_1, …, x_d of the grid points <paramref name="points"/> (flat indices), one array per column.</summary>
+    private double[][] ColumnData(long[] points)
     {
         int d = Grid.Dimension;
         var data = Enumerable.Range(0, 1 + d).Select(_ => new double[points.Length]).ToArray();
@@ -248,14 +256,18 @@ public sealed class GridConstraintRows : IConstraintRows
             var x = Grid.Position(points[r] % Grid.SpatialPoints);
             for (int a = 0; a < d; a++) data[1 + a][r] = x[a];
         }
-        return data.Select(column => tensor(column, ScalarType.Float64).unsqueeze(0)).ToArray();
+        return data;
     }
+
+    /// <summary>The jet variables of <paramref name="expression"/>, by order then label.</summary>
+    private static Unknown[] AtomsOf(Expr expression) =>
+        expression.Nodes().OfType<Unknown>().Distinct().OrderBy(a => a.Order).ThenBy(a => a.Label, StringComparer.Ordinal).ToArray();
 
     /// <summary>Rows at time levels n ≥ 1 at the spatial points <paramref name="spatial"/>; <paramref name="normals"/> per spatial point on boundary rows.</summary>
     private RowBlock Block(string name, Expr residual, Unknown unknown, long[] spatial, double[][]? normals)
     {
         if (residual.Rank != 0) throw new NotSupportedException($"problem '{_problem.Name}': the {name} rows need a scalar residual, got {residual}");
-        var atoms = residual.Nodes().OfType<Unknown>().Distinct().OrderBy(a => a.Order).ThenBy(a => a.Label, StringComparer.Ordinal).ToArray();
+        var atoms = AtomsOf(residual);
         foreach (var atom in atoms)
         {
             if (atom.Name != unknown.Name)
